@@ -1,0 +1,54 @@
+using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Input;
+using Dmarc.Reports.Outcomes;
+
+namespace Dmarc.Reports;
+
+/// <summary>
+/// The entry point of the core: reads whatever a reporter sent (plain XML, gzip, zip, zlib, a whole mail or an mbox)
+/// and ends every report in it, and every input without one, in a typed <see cref="ReportOutcome"/>.
+/// Never throws for bad input: exceptions mean a bug (or cancellation).
+/// </summary>
+public sealed class ReportReader(ReportLimits? limits = null)
+{
+    public ReportLimits Limits { get; } = limits ?? ReportLimits.Default;
+
+    /// <summary>Streams records and outcomes into <paramref name="sink"/>; memory stays flat whatever the report size.</summary>
+    public void Read(Stream input, string source, IReportSink sink, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(sink);
+        new InputWalker(Limits, source, sink, cancellationToken).Walk(input);
+    }
+
+    /// <summary>Reads everything into memory: each aggregate outcome carries its records.</summary>
+    public IReadOnlyList<ReportOutcome> ReadAll(Stream input, string source, CancellationToken cancellationToken = default)
+    {
+        var sink = new CollectingSink();
+        Read(input, source, sink, cancellationToken);
+        return sink.Outcomes;
+    }
+
+    public IReadOnlyList<ReportOutcome> ReadAll(ReadOnlyMemory<byte> input, string source, CancellationToken cancellationToken = default)
+    {
+        using var stream = new MemoryStream(input.ToArray(), writable: false);
+        return ReadAll(stream, source, cancellationToken);
+    }
+
+    private sealed class CollectingSink : IReportSink
+    {
+        private readonly List<AggregateRecord> _records = [];
+
+        public List<ReportOutcome> Outcomes { get; } = [];
+
+        public void OnAggregateRecord(AggregateRecord record) => _records.Add(record);
+
+        public void OnOutcome(ReportOutcome outcome)
+        {
+            Outcomes.Add(outcome is AggregateReportParsed parsed
+                ? parsed with { Report = parsed.Report with { Records = [.. _records] } }
+                : outcome);
+            _records.Clear();
+        }
+    }
+}
