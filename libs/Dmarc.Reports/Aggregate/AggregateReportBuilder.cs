@@ -1,0 +1,179 @@
+using System.Globalization;
+using Dmarc.Reports.Input;
+
+namespace Dmarc.Reports.Aggregate;
+
+/// <summary>
+/// Builds an aggregate report from element events (start, text, end) in one pass, handing each record to
+/// <c>onRecord</c> as soon as it ends so that memory stays flat. Knows nothing of where the events come from:
+/// the fast <c>XmlReader</c> pass and the recovering pass over broken XML both drive it.
+/// </summary>
+internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, ReportLimits limits, Action<AggregateRecord> onRecord, long recordsToSkip)
+{
+    private readonly ReportNode[] _stack = new ReportNode[limits.MaxXmlDepth + 1];
+    private readonly List<ReportError> _errors = [];
+    private readonly ReportHeaderFields _header = new();
+    private readonly RecordFields _record = new();
+    private int _depth;
+    private string? _text;
+    private int _policySections;
+
+    public bool RootSeen { get; private set; }
+    public bool IsFeedback { get; private set; }
+    public bool RootClosed { get; private set; }
+    public long RecordCount { get; private set; }
+    public string? RootNamespace { get; set; }
+    public IReadOnlyList<ReportError> Errors => _errors;
+
+    public void AddError(ReportErrorSource source, string message) => _errors.Add(new ReportError(source, message));
+
+    public void Start(string name)
+    {
+        if (_depth == 0)
+        {
+            if (RootSeen)
+            {
+                // A second root after </feedback>: nothing of ours can be in it.
+                Push(ReportNode.Ignored);
+                return;
+            }
+
+            RootSeen = true;
+            IsFeedback = ReferenceEquals(name, vocabulary.Feedback);
+            Push(IsFeedback ? ReportNode.Feedback : ReportNode.Ignored);
+            return;
+        }
+
+        var node = vocabulary.Child(_stack[_depth - 1], name);
+        switch (node)
+        {
+            case ReportNode.Policy when ++_policySections > 1:
+                node = ReportNode.Ignored;
+                if (_policySections == 2)
+                {
+                    AddError(ReportErrorSource.Metadata, "the report has several policy_published sections; the first one is used");
+                }
+
+                break;
+            case ReportNode.Record:
+                _record.Clear();
+                break;
+            case ReportNode.Reason:
+                _record.ReasonType = _record.ReasonComment = null;
+                break;
+            case ReportNode.Dkim or ReportNode.Spf:
+                _record.AuthDomain = _record.AuthSelectorOrScope = _record.AuthResult = _record.AuthHuman = null;
+                break;
+        }
+
+        Push(node);
+        _text = null;
+    }
+
+    public void Text(string value)
+    {
+        if (_depth == 0 || _stack[_depth - 1] is <= ReportNode.Feedback or ReportNode.Metadata or ReportNode.DateRange or ReportNode.Policy)
+        {
+            return;
+        }
+
+        _text = _text is null ? value : string.Concat(_text, value);
+        if (_text.Length > limits.MaxXmlValueLength)
+        {
+            throw new ReportLimitExceededException($"an XML value is longer than {limits.MaxXmlValueLength} characters (limit MaxXmlValueLength)");
+        }
+    }
+
+    public void End()
+    {
+        if (_depth == 0)
+        {
+            return;
+        }
+
+        var node = _stack[--_depth];
+        var text = _text ?? "";
+        _text = null;
+        if (_depth == 0 && node == ReportNode.Feedback)
+        {
+            RootClosed = true;
+        }
+
+        if (node <= ReportNode.DiscoveryMethod)
+        {
+            _header.Set(node, text);
+        }
+        else if (!_record.Set(node, text))
+        {
+            EndSection(node);
+        }
+    }
+
+    private void EndSection(ReportNode node)
+    {
+        switch (node)
+        {
+            case ReportNode.Reason:
+                _record.AddReason();
+                break;
+            case ReportNode.Dkim:
+                _record.AddDkim(this);
+                break;
+            case ReportNode.Spf:
+                _record.AddSpf(this);
+                break;
+            case ReportNode.Record:
+                EndRecord();
+                break;
+        }
+    }
+
+    private void EndRecord()
+    {
+        RecordCount++;
+        var record = _record.Build(RecordCount, this);
+        if (record is null)
+        {
+            RecordCount--;
+            return;
+        }
+
+        if (RecordCount > recordsToSkip)
+        {
+            onRecord(record);
+        }
+    }
+
+    private void Push(ReportNode node)
+    {
+        if (_depth >= limits.MaxXmlDepth)
+        {
+            throw new ReportLimitExceededException($"XML elements nest more than {limits.MaxXmlDepth} levels deep (limit MaxXmlDepth)");
+        }
+
+        _stack[_depth++] = node;
+    }
+
+    /// <summary>The report once all events are in, or why it cannot be one.</summary>
+    public (AggregateReport? Report, string? Invalid) Finish(string payloadSha256)
+    {
+        var missing = _header.Missing();
+        if (missing.Count > 0)
+        {
+            return (null, $"the aggregate report lacks required fields: {string.Join(", ", missing)}");
+        }
+
+        var report = new AggregateReport
+        {
+            SchemaVersion = _header.Version,
+            XmlNamespace = string.IsNullOrEmpty(RootNamespace) ? null : RootNamespace,
+            Metadata = _header.Metadata(),
+            Policy = _header.Policy(this),
+            RecordCount = RecordCount,
+            PayloadSha256 = payloadSha256,
+        };
+        return (report with { Errors = [.. _header.ReporterErrors.Select(e => new ReportError(ReportErrorSource.Reporter, e)), .. _errors] }, null);
+    }
+
+    internal static string Describe(long recordNumber) => string.Create(CultureInfo.InvariantCulture, $"record {recordNumber}");
+}

@@ -1,0 +1,143 @@
+namespace Dmarc.Reports.Aggregate;
+
+/// <summary>The fields of the record being read; reused from record to record so that reading allocates little.</summary>
+internal sealed class RecordFields
+{
+    private readonly List<PolicyOverrideReason> _reasons = [];
+    private readonly List<DkimAuthResult> _dkim = [];
+    private readonly List<SpfAuthResult> _spf = [];
+    private string? _sourceIp;
+    private string? _count;
+    private string? _disposition;
+    private string? _evaluatedDkim;
+    private string? _evaluatedSpf;
+    private string? _envelopeTo;
+    private string? _envelopeFrom;
+    private string? _headerFrom;
+
+    public string? ReasonType { get; set; }
+    public string? ReasonComment { get; set; }
+    public string? AuthDomain { get; set; }
+    public string? AuthSelectorOrScope { get; set; }
+    public string? AuthResult { get; set; }
+    public string? AuthHuman { get; set; }
+
+    public void Clear()
+    {
+        _sourceIp = _count = _disposition = _evaluatedDkim = _evaluatedSpf = _envelopeTo = _envelopeFrom = _headerFrom = null;
+        _reasons.Clear();
+        _dkim.Clear();
+        _spf.Clear();
+    }
+
+    /// <summary>Stores a leaf value; false when <paramref name="node"/> is not a leaf of a record.</summary>
+    public bool Set(ReportNode node, string text)
+    {
+        switch (node)
+        {
+            case ReportNode.SourceIp: _sourceIp ??= text; break;
+            case ReportNode.Count: _count ??= text; break;
+            case ReportNode.Disposition: _disposition ??= text; break;
+            case ReportNode.EvaluatedDkim: _evaluatedDkim ??= text; break;
+            case ReportNode.EvaluatedSpf: _evaluatedSpf ??= text; break;
+            case ReportNode.EnvelopeTo: _envelopeTo ??= text; break;
+            case ReportNode.EnvelopeFrom: _envelopeFrom ??= text; break;
+            case ReportNode.HeaderFrom: _headerFrom ??= text; break;
+            case ReportNode.ReasonType: ReasonType ??= text; break;
+            case ReportNode.ReasonComment: ReasonComment ??= text; break;
+            case ReportNode.DkimDomain or ReportNode.SpfDomain: AuthDomain ??= text; break;
+            case ReportNode.DkimSelector or ReportNode.SpfScope: AuthSelectorOrScope ??= text; break;
+            case ReportNode.DkimResult or ReportNode.SpfResult: AuthResult ??= text; break;
+            case ReportNode.DkimHumanResult or ReportNode.SpfHumanResult: AuthHuman ??= text; break;
+            default: return false;
+        }
+
+        return true;
+    }
+
+    public void AddReason()
+    {
+        var comment = Optional(ReasonComment);
+        if (Optional(ReasonType) is { } type)
+        {
+            _reasons.Add(new PolicyOverrideReason(AggregateValues.Override(type), comment));
+        }
+        else if (comment is not null)
+        {
+            _reasons.Add(new PolicyOverrideReason(PolicyOverride.Other, comment));
+        }
+    }
+
+    public void AddDkim(AggregateReportBuilder report)
+    {
+        var domain = Optional(AuthDomain);
+        if (domain is null)
+        {
+            return;
+        }
+
+        var result = AggregateValues.Dkim(AuthResult);
+        if (result is null)
+        {
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: DKIM result \"{AuthResult}\" is not known; read as none");
+        }
+
+        _dkim.Add(new DkimAuthResult(AggregateValues.Domain(domain), Optional(AuthSelectorOrScope), result ?? DkimResult.None, Optional(AuthHuman)));
+    }
+
+    public void AddSpf(AggregateReportBuilder report)
+    {
+        var result = AggregateValues.Spf(AuthResult);
+        if (result is null)
+        {
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: SPF result \"{AuthResult}\" is not known; read as none");
+        }
+
+        var scope = Optional(AuthSelectorOrScope) is { } given ? AggregateValues.Scope(given) : SpfScope.MailFrom;
+        _spf.Add(new SpfAuthResult(AggregateValues.Domain(AuthDomain ?? ""), scope, result ?? SpfResult.None, Optional(AuthHuman)));
+    }
+
+    /// <summary>The record, or null (with an error of the report) when it cannot be counted.</summary>
+    public AggregateRecord? Build(long number, AggregateReportBuilder report)
+    {
+        if (!AggregateValues.TryNumber(_count, out var count) || count < 0)
+        {
+            var shown = _count is null ? "missing" : $"\"{_count.Trim()}\" is not a message count";
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)} skipped: its count is {shown}");
+            return null;
+        }
+
+        var disposition = AggregateValues.Disposition(_disposition);
+        if (disposition is null && !string.IsNullOrWhiteSpace(_disposition))
+        {
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)}: disposition \"{_disposition.Trim()}\" is not known; read as none");
+        }
+
+        return new AggregateRecord
+        {
+            SourceIp = AggregateValues.SourceIp(_sourceIp ?? ""),
+            Count = count,
+            PolicyEvaluated = new PolicyEvaluated(
+                disposition ?? Disposition.None,
+                AggregateValues.Verdict(_evaluatedDkim),
+                AggregateValues.Verdict(_evaluatedSpf),
+                _reasons.Count == 0 ? [] : [.. _reasons]),
+            HeaderFrom = AggregateValues.Domain(_headerFrom ?? ""),
+            EnvelopeFrom = Optional(_envelopeFrom) is { } envelopeFrom ? AggregateValues.Domain(envelopeFrom) : null,
+            EnvelopeTo = Optional(_envelopeTo) is { } envelopeTo ? AggregateValues.Domain(envelopeTo) : null,
+            Dkim = _dkim.Count == 0 ? [] : [.. _dkim],
+            Spf = _spf.Count == 0 ? [] : [.. _spf],
+        };
+    }
+
+    private static string? Optional(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var trimmed = text.AsSpan().Trim();
+        return trimmed.Length == 0 ? null : trimmed.Length == text.Length ? text : trimmed.ToString();
+    }
+}

@@ -1,0 +1,119 @@
+using System.Buffers.Text;
+using Dmarc.Reports.Outcomes;
+using MimeKit;
+
+namespace Dmarc.Reports.Input;
+
+/// <summary>
+/// Reads a whole mail (or every mail of an mbox) and walks its parts with MimeKit: nested multiparts, attached
+/// messages, any transfer encoding. Which parts hold reports is decided by their decoded content, not their headers.
+/// </summary>
+internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string source, CancellationToken cancellationToken)
+{
+    private int _parts;
+
+    public void Walk(Content content, bool mbox, IReportSink target)
+    {
+        using var stream = content.Open();
+        var parser = new MimeParser(new ParserOptions { MaxMimeDepth = 16 }, stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity, persistent: false);
+        if (!mbox)
+        {
+            WalkMessage(parser.ParseMessage(cancellationToken), content, target);
+            return;
+        }
+
+        for (var number = 1; !parser.IsEndOfStream; number++)
+        {
+            var message = parser.ParseMessage(cancellationToken);
+            WalkMessage(message, content.Inner(content.Open, $"message {number}"), target);
+        }
+    }
+
+    private void WalkMessage(MimeMessage message, Content mail, IReportSink target)
+    {
+        var scope = new OutcomeScope(target);
+        var partTypes = new List<string>();
+        WalkEntity(message.Body, mail, scope, partTypes);
+        if (scope.Forwarded == 0)
+        {
+            var parts = partTypes.Count == 0 ? "no parts" : $"parts: {string.Join(", ", partTypes.Distinct())}";
+            target.OnOutcome(new NotAReport(source, mail.Part, $"the mail \"{Names.Printable(message.Subject ?? "")}\" holds no DMARC report ({parts})"));
+        }
+    }
+
+    private void WalkEntity(MimeEntity? entity, Content mail, IReportSink scope, List<string> partTypes)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (entity is null)
+        {
+            return;
+        }
+
+        if (++_parts > limits.MaxMimeParts)
+        {
+            throw new ReportLimitExceededException($"the mail has more than {limits.MaxMimeParts} MIME parts (limit MaxMimeParts)");
+        }
+
+        switch (entity)
+        {
+            case Multipart multipart:
+                foreach (var child in multipart)
+                {
+                    WalkEntity(child, mail, scope, partTypes);
+                }
+
+                break;
+            case MessagePart { Message: { } attached }:
+                // A report forwarded as an attached mail: its parts count as this mail's.
+                WalkEntity(attached.Body, mail with { Depth = mail.Depth + 1 }, scope, partTypes);
+                break;
+            case MimePart part:
+                partTypes.Add(part.ContentType.MimeType);
+                WalkPart(part, mail, scope, partTypes.Count);
+                break;
+        }
+    }
+
+    private void WalkPart(MimePart part, Content mail, IReportSink scope, int number)
+    {
+        var name = Names.Printable(part.FileName ?? $"part {number} ({part.ContentType.MimeType})");
+        var bytes = Decode(part);
+        walker.WalkContent(mail.Inner(() => new MemoryStream(bytes, writable: false), name), scope);
+    }
+
+    private byte[] Decode(MimePart part)
+    {
+        if (part.Content is null)
+        {
+            return [];
+        }
+
+        using var decoded = new MemoryStream();
+        using (var bounded = new BoundedWriteStream(decoded, limits.MaxReportBytes))
+        {
+            part.Content.DecodeTo(bounded, cancellationToken);
+        }
+
+        var bytes = decoded.ToArray();
+        return LooksLikeUndeclaredBase64(bytes, part) ? DecodeBase64(bytes) ?? bytes : bytes;
+    }
+
+    /// <summary>
+    /// Some reporters send an attachment in base64 without saying so (a broken or missing
+    /// Content-Transfer-Encoding): text that is nothing but base64 and decodes to something, is read decoded.
+    /// </summary>
+    private static bool LooksLikeUndeclaredBase64(byte[] bytes, MimePart part) =>
+        part.ContentTransferEncoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable)
+        && bytes.Length >= 64
+        && ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, ContentSniffer.HeadLength))) == ContentKind.Unknown
+        && bytes.All(b => Base64.IsValid([b]) || b is (byte)'=' or (byte)'\r' or (byte)'\n' or (byte)' ');
+
+    private static byte[]? DecodeBase64(byte[] text)
+    {
+        var compact = text.Where(b => b is not ((byte)'\r' or (byte)'\n' or (byte)' ')).ToArray();
+        var decoded = new byte[Base64.GetMaxDecodedFromUtf8Length(compact.Length)];
+        return Base64.DecodeFromUtf8(compact, decoded, out _, out var written) == System.Buffers.OperationStatus.Done
+            ? decoded[..written]
+            : null;
+    }
+}
