@@ -40,13 +40,16 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
 
             RootSeen = true;
             IsFeedback = ReferenceEquals(name, vocabulary.Feedback);
-            Push(IsFeedback ? ReportNode.Feedback : ReportNode.Ignored);
+            Push(IsFeedback ? ReportNode.Feedback : ReferenceEquals(name, vocabulary.Schema) ? ReportNode.Wrapper : ReportNode.Ignored);
             return;
         }
 
         var node = vocabulary.Child(_stack[_depth - 1], name);
         switch (node)
         {
+            case ReportNode.Feedback:
+                IsFeedback = true;
+                break;
             case ReportNode.Policy when ++_policySections > 1:
                 node = ReportNode.Ignored;
                 if (_policySections == 2)
@@ -72,7 +75,7 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
 
     public void Text(string value)
     {
-        if (_depth == 0 || _stack[_depth - 1] is <= ReportNode.Feedback or ReportNode.Metadata or ReportNode.DateRange or ReportNode.Policy)
+        if (_depth == 0 || _stack[_depth - 1] is <= ReportNode.Wrapper or ReportNode.Metadata or ReportNode.DateRange or ReportNode.Policy)
         {
             return;
         }
@@ -94,7 +97,7 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
         var node = _stack[--_depth];
         var text = _text ?? "";
         _text = null;
-        if (_depth == 0 && node == ReportNode.Feedback)
+        if (node == ReportNode.Feedback)
         {
             RootClosed = true;
         }

@@ -37,7 +37,7 @@ internal sealed class AggregateXmlParser(ReportLimits limits, string source, str
             }
             else if (notWellFormed is not null)
             {
-                builder.AddError(ReportErrorSource.Xml, $"content after the end of the report was ignored ({notWellFormed.Message})");
+                builder.AddError(ReportErrorSource.Xml, $"the XML around the report is not well-formed ({notWellFormed.Message}); the report itself was read whole");
             }
 
             Conclude(builder, hash);

@@ -5,6 +5,9 @@ internal enum ReportNode : byte
 {
     Ignored,
     Feedback,
+
+    /// <summary>A stray <c>xs:schema</c> element around the report: transparent.</summary>
+    Wrapper,
     Version,
     Metadata,
     OrgName,

@@ -16,6 +16,8 @@ internal sealed class ReportVocabulary
         Names = names;
         _version = names.Add("version");
         Feedback = names.Add("feedback");
+        Schema = names.Add("schema");
+        _children.Add((ReportNode.Wrapper, Feedback), ReportNode.Feedback);
         Add(ReportNode.Feedback, "report_metadata", ReportNode.Metadata);
         Add(ReportNode.Feedback, "policy_published", ReportNode.Policy);
         Add(ReportNode.Feedback, "record", ReportNode.Record);
@@ -69,6 +71,8 @@ internal sealed class ReportVocabulary
     public XmlNameTable Names { get; }
 
     public string Feedback { get; }
+
+    public string Schema { get; }
 
     /// <summary>The node of element <paramref name="name"/> (atomised in <see cref="Names"/>) inside <paramref name="parent"/>.</summary>
     public ReportNode Child(ReportNode parent, string name)

@@ -114,6 +114,13 @@ internal static class ContentSniffer
             var name = nameEnd < 0 ? tag : tag[..nameEnd];
             var colon = name.IndexOf((byte)':');
             var localName = colon < 0 ? name : name[(colon + 1)..];
+            if (Ascii.EqualsIgnoreCase(localName, "schema"u8))
+            {
+                // A stray <xs:schema> wrapped around the report by some reporters: look inside it.
+                position += open + 1;
+                continue;
+            }
+
             return Ascii.EqualsIgnoreCase(localName, "feedback"u8);
         }
 
