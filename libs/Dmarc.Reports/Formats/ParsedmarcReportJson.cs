@@ -1,0 +1,128 @@
+using System.Globalization;
+using System.Text.Json;
+using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Outcomes;
+using N = Dmarc.Reports.Formats.ParsedmarcNames;
+
+namespace Dmarc.Reports.Formats;
+
+/// <summary>
+/// The report part of a parsedmarc line, up to and including <c>"records":[</c>, with parsedmarc's defaults:
+/// <c>xml_schema</c> "draft" without a version, <c>sp</c> falls back to <c>p</c>, <c>adkim</c>/<c>aspf</c> to "r",
+/// the report id cut at '@', and <c>org_name</c> reduced to its organisational domain when it is a domain name.
+/// </summary>
+internal static class ParsedmarcReportJson
+{
+    public static void WriteSource(Utf8JsonWriter json, ReportOutcome outcome)
+    {
+        json.WriteString(N.SourceFile, outcome.Source);
+        if (outcome.Part is not null)
+        {
+            json.WriteString(N.SourcePart, outcome.Part);
+        }
+    }
+
+    public static void WriteHeader(Utf8JsonWriter json, AggregateReportParsed parsed, bool normalized)
+    {
+        var report = parsed.Report;
+        json.WriteStartObject();
+        WriteSource(json, parsed);
+        json.WriteString(N.ReportType, N.Aggregate);
+        json.WriteStartObject(N.Report);
+        json.WriteString(N.XmlSchema, report.SchemaVersion ?? "draft");
+        json.WriteString(N.XmlNamespace, report.XmlNamespace);
+        WriteMetadata(json, report, normalized);
+        WritePolicy(json, report.Policy);
+        json.WriteStartArray(N.Records);
+    }
+
+    private static void WriteMetadata(Utf8JsonWriter json, AggregateReport report, bool normalized)
+    {
+        var metadata = report.Metadata;
+        json.WriteStartObject(N.ReportMetadata);
+        json.WriteString(N.OrgName, OrgName(metadata.OrgName));
+        json.WriteString(N.OrgEmail, metadata.Email);
+        json.WriteString(N.OrgExtraContactInfo, metadata.ExtraContactInfo);
+        json.WriteString(N.ReportId, ReportId(metadata.ReportId));
+        json.WriteString(N.BeginDate, ReportTimes.Parsedmarc(metadata.Period.Begin));
+        json.WriteString(N.EndDate, ReportTimes.Parsedmarc(metadata.Period.End));
+        json.WriteBoolean(N.TimespanRequiresNormalization, normalized);
+        json.WriteNumber(N.OriginalTimespanSeconds, metadata.Period.End.ToUnixTimeSeconds() - metadata.Period.Begin.ToUnixTimeSeconds());
+        json.WriteStartArray(N.Errors);
+        foreach (var error in metadata.ReporterErrors)
+        {
+            json.WriteStringValue(error);
+        }
+
+        foreach (var error in report.Errors)
+        {
+            if (error.Source != ReportErrorSource.Reporter)
+            {
+                json.WriteStringValue(error.Message);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteString(N.Generator, metadata.Generator);
+        json.WriteEndObject();
+    }
+
+    private static void WritePolicy(Utf8JsonWriter json, PolicyPublished policy)
+    {
+        json.WriteStartObject(N.PolicyPublished);
+        json.WriteString(N.Domain, policy.Domain);
+        json.WriteString(N.Adkim, RfcTokens.Of(policy.Adkim));
+        json.WriteString(N.Aspf, RfcTokens.Of(policy.Aspf));
+        WritePolicy(json, N.P, policy.P);
+        WritePolicy(json, N.Sp, policy.EffectiveSp);
+        json.WriteString(N.Pct, policy.Pct?.ToString(CultureInfo.InvariantCulture));
+        json.WriteString(N.Fo, policy.Fo);
+        WritePolicy(json, N.Np, policy.Np);
+        if (policy.Testing is { } testing)
+        {
+            json.WriteString(N.Testing, RfcTokens.Of(testing));
+        }
+        else
+        {
+            json.WriteNull(N.Testing);
+        }
+
+        if (policy.DiscoveryMethod is { } method)
+        {
+            json.WriteString(N.DiscoveryMethod, RfcTokens.Of(method));
+        }
+        else
+        {
+            json.WriteNull(N.DiscoveryMethod);
+        }
+
+        json.WriteEndObject();
+    }
+
+    private static void WritePolicy(Utf8JsonWriter json, JsonEncodedText name, DomainPolicy? policy)
+    {
+        if (policy is { } value)
+        {
+            json.WriteString(name, RfcTokens.Of(value));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>parsedmarc keeps names with spaces ("Yahoo! Inc.") and reduces domain names to their base domain.</summary>
+    private static string OrgName(string orgName)
+    {
+        var trimmed = orgName.Trim();
+        return trimmed.Contains(' ', StringComparison.Ordinal) || !trimmed.Contains('.', StringComparison.Ordinal)
+            ? trimmed
+            : OrganizationalDomain.Of(trimmed).ToString().ToLowerInvariant();
+    }
+
+    private static string ReportId(string reportId)
+    {
+        var at = reportId.IndexOf('@', StringComparison.Ordinal);
+        return (at < 0 ? reportId : reportId[..at]).Replace("<", "", StringComparison.Ordinal).Replace(">", "", StringComparison.Ordinal);
+    }
+}

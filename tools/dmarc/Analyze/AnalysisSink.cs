@@ -1,0 +1,61 @@
+using Dmarc.Reports;
+using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Outcomes;
+
+namespace Dmarc.Cli.Analyze;
+
+/// <summary>Sums records up as they stream (flat memory) and folds each parsed report into the <see cref="Analysis"/>.</summary>
+public sealed class AnalysisSink(Analysis analysis) : IReportSink
+{
+    private readonly PendingReport _pending = new();
+
+    public void OnAggregateRecord(AggregateRecord record) => _pending.Add(record);
+
+    public void OnOutcome(ReportOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case AggregateReportParsed parsed:
+                foreach (var record in parsed.Report.Records)
+                {
+                    _pending.Add(record);
+                }
+
+                Fold(parsed.Report);
+                break;
+            case InvalidReport invalid:
+                analysis.Unreadable.Add(new UnreadableInput(invalid.Source, invalid.Part, "invalid", invalid.Reason));
+                break;
+            case NotAReport notAReport:
+                analysis.Unreadable.Add(new UnreadableInput(notAReport.Source, notAReport.Part, "not a report", notAReport.Reason));
+                break;
+            default:
+                break;
+        }
+
+        _pending.Clear();
+    }
+
+    private void Fold(AggregateReport report)
+    {
+        analysis.Reports++;
+        analysis.Records += _pending.Records;
+        analysis.Traffic.Add(_pending.Traffic);
+        Analysis.Entry(analysis.Domains, report.Policy.Domain, Analysis.Other, domain => new DomainSummary(domain))
+            .Add(report, _pending.Traffic);
+        Analysis.Entry(analysis.Reporters, report.Metadata.OrgName, Analysis.Other, reporter => new ReporterSummary(reporter))
+            .Add(_pending.Traffic);
+        foreach (var (headerFrom, traffic) in _pending.HeaderFroms)
+        {
+            Analysis.Entry(analysis.HeaderFroms, headerFrom, Analysis.Other, _ => new PassTally()).Add(traffic);
+        }
+
+        foreach (var ((sourceIp, evidence), messages) in _pending.Failing)
+        {
+            var failure = SourceFailure.Of(sourceIp, evidence, report.Policy);
+            var other = new SourceFailure(Analysis.Other, failure.Spf, failure.Dkim, failure.Kind);
+            var key = analysis.FailingSources.ContainsKey(failure) || analysis.FailingSources.Count < Analysis.MaxKeys ? failure : other;
+            analysis.FailingSources[key] = analysis.FailingSources.GetValueOrDefault(key) + messages;
+        }
+    }
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using Dmarc.Reports.Aggregate;
+using Spectre.Console;
+using Spectre.Console.Rendering;
+
+namespace Dmarc.Cli.Analyze;
+
+/// <summary>The operator's summary as tables: rounded in a terminal, plain ASCII when piped (no ANSI codes).</summary>
+public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
+{
+    public void Render(Analysis analysis)
+    {
+        console.WriteLine(
+            $"{Number(analysis.Reports)} reports, {Number(analysis.Records)} records, {Number(analysis.Traffic.Messages)} messages, " +
+            $"DMARC pass {Percent(analysis.Traffic.PassRate)}; {analysis.Unreadable.Count} inputs without a report.");
+
+        Show("Policy domains", ["Domain", "Reports", "Messages", "DMARC pass", "none", "quarantine", "reject", "pass", "Policy"],
+            analysis.Domains.Values.OrderByDescending(d => d.Traffic.Messages).ThenBy(d => d.Domain, StringComparer.Ordinal)
+                .Select(d => (string[])[d.Domain, Number(d.Reports), .. Traffic(d.Traffic), .. Dispositions(d.Traffic), Policy(d.Policy)]));
+        Show("Reporters", ["Reporter", "Reports", "Messages", "DMARC pass"],
+            analysis.Reporters.Values.OrderByDescending(r => r.Traffic.Messages).ThenBy(r => r.Reporter, StringComparer.Ordinal)
+                .Select(r => (string[])[r.Reporter, Number(r.Reports), .. Traffic(r.Traffic)]));
+        Show("Header-From domains", ["Header-From", "Messages", "DMARC pass"],
+            analysis.HeaderFroms.OrderByDescending(h => h.Value.Messages).ThenBy(h => h.Key, StringComparer.Ordinal)
+                .Select(h => (string[])[h.Key.ToLowerInvariant(), .. Traffic(h.Value)]));
+        Show("Top failing sources", ["Source IP", "Messages", "SPF", "DKIM", "Failure"],
+            analysis.FailingSources.OrderByDescending(f => f.Value).ThenBy(f => f.Key.SourceIp, StringComparer.Ordinal)
+                .Select(f => (string[])[f.Key.SourceIp, Number(f.Value), f.Key.Spf, f.Key.Dkim, f.Key.Kind]));
+        Show("Inputs without a report", ["Input", "Outcome", "Reason"],
+            analysis.Unreadable.Select(u => (string[])[u.Part is null ? u.Source : $"{u.Source} ({u.Part})", u.Outcome, u.Reason]),
+            all: true);
+    }
+
+    private void Show(string title, string[] columns, IEnumerable<string[]> rows, bool all = false)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        var table = new Table { Border = plain ? TableBorder.Ascii : TableBorder.Rounded };
+        foreach (var column in columns)
+        {
+            table.AddColumn(new TableColumn(new Text(column)));
+        }
+
+        foreach (var row in all ? list : list.Take(top))
+        {
+            table.AddRow(row.Select(cell => (IRenderable)new Text(cell)).ToArray());
+        }
+
+        console.WriteLine();
+        console.WriteLine(title);
+        console.Write(table);
+        if (!all && list.Count > top)
+        {
+            console.WriteLine($"({list.Count - top} more not shown; see --top)");
+        }
+    }
+
+    private static string[] Traffic(PassTally traffic) => [Number(traffic.Messages), Percent(traffic.PassRate)];
+
+    private static string[] Dispositions(PassTally traffic) =>
+    [
+        Number(traffic.DispositionCount(Disposition.None)), Number(traffic.DispositionCount(Disposition.Quarantine)),
+        Number(traffic.DispositionCount(Disposition.Reject)), Number(traffic.DispositionCount(Disposition.Pass)),
+    ];
+
+    private static string Policy(PolicyPublished? policy) => policy is null ? "" : string.Join(' ', new[]
+    {
+        policy.P is { } p ? $"p={Token(p)}" : null,
+        policy.Sp is { } sp ? $"sp={Token(sp)}" : null,
+        policy.Pct is { } pct ? $"pct={pct}" : null,
+        policy.Np is { } np ? $"np={Token(np)}" : null,
+        policy.Testing == true ? "t=y" : null,
+    }.Where(part => part is not null));
+
+    private static string Token(DomainPolicy policy) => policy.ToString().ToLowerInvariant();
+
+    private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+
+    private static string Percent(double rate) => (rate * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}

@@ -1,0 +1,42 @@
+using Dmarc.Reports.Aggregate;
+
+namespace Dmarc.Cli.Analyze;
+
+/// <summary>
+/// The records of the report being read, summed up as they stream in: kept apart until the report's outcome says
+/// whether they count (parsed) or are dropped (the report turned out unreadable).
+/// </summary>
+public sealed class PendingReport
+{
+    private static readonly (string, FailureEvidence) _otherSource = (Analysis.Other, FailureEvidence.None);
+
+    public PassTally Traffic { get; private set; } = new();
+    public Dictionary<string, PassTally> HeaderFroms { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public Dictionary<(string SourceIp, FailureEvidence Evidence), long> Failing { get; } = [];
+    public long Records { get; private set; }
+
+    public void Add(AggregateRecord record)
+    {
+        Records++;
+        Traffic.Add(record);
+        Analysis.Entry(HeaderFroms, record.HeaderFrom, Analysis.Other, _ => new PassTally()).Add(record);
+        if (!record.PolicyEvaluated.DmarcPass)
+        {
+            var key = (record.SourceIp, FailureEvidenceReading.Of(record));
+            if (!Failing.ContainsKey(key) && Failing.Count >= Analysis.MaxKeys)
+            {
+                key = _otherSource;
+            }
+
+            Failing[key] = Failing.GetValueOrDefault(key) + record.Count;
+        }
+    }
+
+    public void Clear()
+    {
+        Traffic = new PassTally();
+        HeaderFroms.Clear();
+        Failing.Clear();
+        Records = 0;
+    }
+}
