@@ -8,7 +8,8 @@ namespace Dmarc.Reports.Aggregate;
 /// </summary>
 internal sealed class ReportVocabulary
 {
-    private readonly Dictionary<(ReportNode Parent, string Name), ReportNode> _children = new(ReferencePairComparer.Instance);
+    // Per parent node, its children's atomised names: a few reference comparisons beat hashing the name.
+    private readonly (string Name, ReportNode Node)[][] _children = new (string, ReportNode)[Enum.GetValues<ReportNode>().Length][];
     private readonly string _version;
 
     public ReportVocabulary(XmlNameTable names)
@@ -17,7 +18,7 @@ internal sealed class ReportVocabulary
         _version = names.Add("version");
         Feedback = names.Add("feedback");
         Schema = names.Add("schema");
-        _children.Add((ReportNode.Wrapper, Feedback), ReportNode.Feedback);
+        Add(ReportNode.Wrapper, "feedback", ReportNode.Feedback);
         Add(ReportNode.Feedback, "report_metadata", ReportNode.Metadata);
         Add(ReportNode.Feedback, "policy_published", ReportNode.Policy);
         Add(ReportNode.Feedback, "record", ReportNode.Record);
@@ -88,19 +89,17 @@ internal sealed class ReportVocabulary
             return ReportNode.Version;
         }
 
-        return _children.GetValueOrDefault((parent, name), ReportNode.Ignored);
+        foreach (var (childName, child) in _children[(int)parent] ?? [])
+        {
+            if (ReferenceEquals(childName, name))
+            {
+                return child;
+            }
+        }
+
+        return ReportNode.Ignored;
     }
 
-    private void Add(ReportNode parent, string name, ReportNode child) => _children.Add((parent, Names.Add(name)), child);
-
-    private sealed class ReferencePairComparer : IEqualityComparer<(ReportNode Parent, string Name)>
-    {
-        public static readonly ReferencePairComparer Instance = new();
-
-        public bool Equals((ReportNode Parent, string Name) x, (ReportNode Parent, string Name) y) =>
-            x.Parent == y.Parent && ReferenceEquals(x.Name, y.Name);
-
-        public int GetHashCode((ReportNode Parent, string Name) key) =>
-            HashCode.Combine(key.Parent, System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(key.Name));
-    }
+    private void Add(ReportNode parent, string name, ReportNode child) =>
+        _children[(int)parent] = [.. _children[(int)parent] ?? [], (Names.Add(name), child)];
 }

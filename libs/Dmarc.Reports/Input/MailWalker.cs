@@ -15,7 +15,8 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
     public void Walk(Content content, bool mbox, IReportSink target)
     {
         using var stream = content.Open();
-        var parser = new MimeParser(new ParserOptions { MaxMimeDepth = 16 }, stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity, persistent: false);
+        // Persistent parsing leaves part contents in a seekable input instead of copying them all into memory.
+        var parser = new MimeParser(new ParserOptions { MaxMimeDepth = 16 }, stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity, persistent: stream.CanSeek);
         if (!mbox)
         {
             WalkMessage(parser.ParseMessage(cancellationToken), content, target);
