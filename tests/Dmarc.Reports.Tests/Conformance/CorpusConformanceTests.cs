@@ -56,6 +56,19 @@ public sealed class CorpusConformanceTests
         Assert.All(JustifiedDifferences.All, entry => Assert.Contains(entry.File, files));
     }
 
+    [Theory]
+    [InlineData("parsedmarc/extract_report/nice-input.xml", "parsedmarc/extract_report/nice-input.xml.gz", "parsedmarc/extract_report/nice-input.xml.zip")]
+    [InlineData(AolZip, AolZlib)]
+    public void The_same_report_in_different_containers_reads_the_same(params string[] files)
+    {
+        Corpus.Require();
+
+        var reports = files.Select(file => Read.SingleParsed(ReadCorpusFile(file)).Report).ToList();
+
+        Assert.All(reports, report => Assert.Equal(reports[0].PayloadSha256, report.PayloadSha256));
+        Assert.All(reports, report => Assert.Equal(OurView.Of(reports[0]), OurView.Of(report), ReportViewComparer.Instance));
+    }
+
     private static IReadOnlyList<ReportOutcome> ReadCorpusFile(string file)
     {
         using var input = File.OpenRead(Corpus.PathOf(file));
@@ -105,6 +118,17 @@ public sealed class CorpusConformanceTests
                 Assert.Fail($"parsedmarc rejects {file}; decide what we make of it and say so here");
                 break;
         }
+    }
+
+    /// <summary>Two views are the same when they have no difference (records are lists, so record equality is not enough).</summary>
+    private sealed class ReportViewComparer : IEqualityComparer<ReportView>
+    {
+        public static readonly ReportViewComparer Instance = new();
+
+        public bool Equals(ReportView? x, ReportView? y) =>
+            x is not null && y is not null && ReportComparison.Compare(x, y, rejoinDays: false).Count == 0;
+
+        public int GetHashCode(ReportView obj) => 0;
     }
 
     private static void IsTheAolReport(AggregateReport report)

@@ -6,10 +6,13 @@ namespace Dmarc.Reports.Tests.Parsing;
 /// <summary>Reports come with and without declaration and BOM, in windows-1252, and with bytes that are not UTF-8.</summary>
 public sealed class EncodingTests
 {
-    [Fact]
-    public void A_report_with_a_utf8_bom_is_read()
+    [Theory]
+    [InlineData(Declaration)]
+    [InlineData("")]
+    public void A_report_with_a_utf8_bom_is_read(string declaration)
     {
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Utf8(Feedback(records: Records(2)))).ToArray();
+        // EF BB BF, then the report: with or without an XML declaration.
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Utf8(Feedback(declaration: declaration, records: Records(2)))).ToArray();
 
         var report = Read.SingleReport(bytes);
 

@@ -76,13 +76,13 @@ public sealed class MissingPartsTests
     }
 
     [Fact]
-    public void An_empty_reason_is_read_without_harm()
+    public void An_empty_reason_names_no_override()
     {
         var report = Read.SingleReport(Feedback(records: Record(count: "2", dkim: "pass", spf: "fail", reasons: Reason(type: "", comment: ""))));
 
         var record = Assert.Single(report.Records);
         Assert.Equal((2L, Disposition.None, DmarcVerdict.Pass), (record.Count, record.PolicyEvaluated.Disposition, record.PolicyEvaluated.Dkim));
-        Assert.All(record.PolicyEvaluated.Reasons, reason => Assert.True(string.IsNullOrEmpty(reason.Comment)));
+        Assert.Empty(record.PolicyEvaluated.Reasons);
         Assert.DoesNotContain(report.Errors, error => error.Source == ReportErrorSource.Record);
     }
 
