@@ -1,0 +1,94 @@
+namespace Dmarc.Cli.Tests;
+
+/// <summary><c>dmarc analyze</c>: count-weighted numbers per policy domain, reporter, Header-From and failing source.</summary>
+public sealed class AnalyzeTests
+{
+    [Fact]
+    public async Task Pass_rates_are_weighted_by_count_per_domain_reporter_and_header_from()
+    {
+        using var folder = new TempFolder();
+        folder.Write("google.xml", AggregateXml.Report(org: "google.com", policy: "<p>none</p><sp>quarantine</sp><pct>100</pct>", records:
+        [
+            AggregateXml.Record("192.0.2.1", 90),
+            AggregateXml.Record("192.0.2.2", 10, dkim: "fail", spf: "fail", headerFrom: "news.example.com"),
+        ]));
+        // A day earlier: the policy column shows the policy of the latest report.
+        folder.Write("yahoo.xml", AggregateXml.Report(org: "yahoo.com", id: "y1", begin: 1_699_920_000, end: 1_700_006_399, records:
+        [
+            AggregateXml.Record("192.0.2.3", 1, dkim: "fail", spf: "fail", disposition: "reject"),
+        ]));
+
+        var result = await CliRun.Dmarc("analyze", folder.Path);
+
+        Assert.Equal(ExitCodes.AllRead, result.ExitCode);
+        Assert.Contains("2 reports, 3 records, 101 messages, DMARC pass 89.1%", result.Out);
+        Assert.Matches(@"\| example\.com +\| 2 +\| 101 +\| 89\.1% +\| 100 +\| 0 +\| 1 +\| 0 +\| p=none sp=quarantine pct=100 \|", result.Out);
+        Assert.Matches(@"\| google\.com +\| 1 +\| 100 +\| 90\.0% +\|", result.Out);
+        Assert.Matches(@"\| yahoo\.com +\| 1 +\| 1 +\| 0\.0% +\|", result.Out);
+        Assert.Matches(@"\| news\.example\.com +\| 10 +\| 0\.0% +\|", result.Out);
+        Assert.Matches(@"\| example\.com +\| 91 +\| 98\.9% +\|", result.Out);
+    }
+
+    [Fact]
+    public async Task Failing_sources_tell_authentication_failures_from_alignment_failures()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(records:
+        [
+            AggregateXml.Record("198.51.100.7", 40, dkim: "fail", spf: "fail",
+                authResults: AggregateXml.Dkim("sendgrid.net", "pass") + AggregateXml.Spf("bounces.vendor.com", "pass")),
+            AggregateXml.Record("203.0.113.9", 25, dkim: "fail", spf: "fail", authResults: AggregateXml.Spf("example.com", "fail")),
+            AggregateXml.Record("192.0.2.5", 3, dkim: "fail", spf: "fail", authResults: AggregateXml.Spf("mail.example.com", "pass")),
+            AggregateXml.Record("192.0.2.1", 500),
+        ]));
+
+        var result = await CliRun.Dmarc("analyze", folder.Path);
+
+        Assert.Matches(@"\| 198\.51\.100\.7 +\| 40 +\| pass, not aligned +\| pass, not aligned +\| misaligned +\|", result.Out);
+        Assert.Matches(@"\| 203\.0\.113\.9 +\| 25 +\| fail +\| none +\| auth-fail +\|", result.Out);
+        Assert.Matches(@"\| 192\.0\.2\.5 +\| 3 +\| pass, aligned +\| none +\| reporter disagrees +\|", result.Out);
+        Assert.DoesNotMatch(@"\| 192\.0\.2\.1 +\| 500", result.Out);
+        Assert.True(result.Out.IndexOf("198.51.100.7", StringComparison.Ordinal) < result.Out.IndexOf("203.0.113.9", StringComparison.Ordinal),
+            "the sources with most failing messages come first");
+    }
+
+    [Fact]
+    public async Task Strict_alignment_makes_a_subdomain_pass_misaligned()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(policy: "<aspf>s</aspf><p>reject</p>", records:
+        [
+            AggregateXml.Record("192.0.2.5", 3, dkim: "fail", spf: "fail", authResults: AggregateXml.Spf("mail.example.com", "pass")),
+        ]));
+
+        var result = await CliRun.Dmarc("analyze", folder.Path);
+
+        Assert.Matches(@"\| 192\.0\.2\.5 +\| 3 +\| pass, not aligned +\| none +\| misaligned +\|", result.Out);
+    }
+
+    [Fact]
+    public async Task Inputs_without_a_report_are_listed_with_their_reason_and_do_not_count()
+    {
+        using var folder = new TempFolder();
+        folder.Write("newsletter.eml", "From: shop@example.net\r\nSubject: Sale!\r\nContent-Type: text/plain\r\n\r\nBuy now.\r\n");
+        folder.Write("report.xml", AggregateXml.Report(records: [AggregateXml.Record("192.0.2.1", 5)]));
+
+        var result = await CliRun.Dmarc("analyze", folder.Path);
+
+        Assert.Equal(ExitCodes.SomeUnreadable, result.ExitCode);
+        Assert.Contains("1 reports, 1 records, 5 messages", result.Out);
+        Assert.Matches(@"\| .*newsletter\.eml +\| not a report +\| .+\|", result.Out);
+    }
+
+    [Fact]
+    public async Task Piped_output_has_no_ansi_escape_codes()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(records: [AggregateXml.Record("192.0.2.1", 5, spf: "fail", dkim: "fail")]));
+
+        var result = await CliRun.Dmarc("analyze", folder.Path);
+
+        Assert.DoesNotContain('\u001b', result.Out);
+        Assert.Empty(result.Error);
+    }
+}

@@ -1,0 +1,2 @@
+global using Dmarc.Cli.Tests.Support;
+global using Xunit;
