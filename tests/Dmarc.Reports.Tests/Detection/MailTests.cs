@@ -148,6 +148,22 @@ public sealed class MailTests
     }
 
     [Fact]
+    public void A_base64_attachment_whose_mailer_mangled_every_content_header_is_read()
+    {
+        // The mailer that writes "ContentType:" also writes "ContentTransferEncoding:": MIME sees a 7bit text part
+        // that is nothing but base64.
+        var mail = Mixed(
+            "ContentType: application/zip; name=\"report.zip\"\n"
+            + "ContentTransferEncoding: base64\n"
+            + "ContentDisposition: attachment; filename=\"report.zip\"\n\n"
+            + Base64Lines(Zip((FileName, Utf8(ReportText)))) + "\n");
+
+        var report = Read.SingleReport(Lf(mail));
+
+        IsTheMailedReport(report);
+    }
+
+    [Fact]
     public void A_single_part_mail_whose_body_is_the_zip_is_read()
     {
         // Google (mox's google.eml): no multipart, the whole body is the zip.

@@ -20,6 +20,21 @@ public sealed class EncodingTests
         Assert.Equal(2, report.RecordCount);
     }
 
+    [Theory]
+    [InlineData("utf-16LE")]
+    [InlineData("utf-16BE")]
+    public void A_utf16_report_with_a_bom_is_read(string encodingName)
+    {
+        var encoding = Encoding.GetEncoding(encodingName);
+        var xml = Feedback(declaration: """<?xml version="1.0" encoding="UTF-16"?>""", metadata: Metadata(orgName: "Empfänger Mail"), records: Records(2));
+        byte[] bytes = [.. encoding.GetPreamble(), .. encoding.GetBytes(xml)];
+
+        var report = Read.SingleReport(bytes);
+
+        Assert.Equal("Empfänger Mail", report.Metadata.OrgName);
+        Assert.Equal(2, report.RecordCount);
+    }
+
     [Fact]
     public void A_report_without_xml_declaration_is_read()
     {
