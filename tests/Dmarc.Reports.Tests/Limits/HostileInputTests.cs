@@ -62,7 +62,7 @@ public sealed class HostileInputTests
     }
 
     [Fact]
-    public void A_zip_in_a_zip_in_a_mail_attached_to_a_mail_counts_every_level()
+    public void A_zip_in_a_zip_in_a_mail_counts_every_container_level()
     {
         var limits = new ReportLimits { MaxContainerDepth = 2 };
         var zipInZip = Zip(("inner.zip", Zip(("r.xml.gz", Gzip(Utf8(Feedback()))))));
