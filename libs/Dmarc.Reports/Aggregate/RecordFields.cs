@@ -102,8 +102,8 @@ internal sealed class RecordFields
     {
         if (!AggregateValues.TryNumber(_count, out var count) || count < 0)
         {
-            var shown = _count is null ? "missing" : $"\"{_count.Trim()}\" is not a message count";
-            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)} skipped: its count is {shown}");
+            var shown = _count is null ? "it has no count" : $"its count \"{_count.Trim()}\" is not a number of messages";
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)} skipped: {shown}");
             return null;
         }
 

@@ -1,4 +1,5 @@
 using System.Text;
+using Dmarc.Reports.Input;
 
 namespace Dmarc.Reports.Aggregate;
 
@@ -27,18 +28,18 @@ internal static class XmlTextDecoding
     /// <summary>The declared encoding when it is one other than UTF-8; null for UTF-8 or when none is declared.</summary>
     private static Encoding? Detect(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\xFF\xFE"u8))
+        if (head.StartsWith(ByteOrderMarks.Utf16LittleEndian))
         {
             return Encoding.Unicode;
         }
 
-        if (head.StartsWith("\xFE\xFF"u8))
+        if (head.StartsWith(ByteOrderMarks.Utf16BigEndian))
         {
             return Encoding.BigEndianUnicode;
         }
 
         var declarationEnd = head.IndexOf("?>"u8);
-        if (!head.TrimStart("\xEF\xBB\xBF"u8).TrimStart(" \t\r\n"u8).StartsWith("<?xml"u8) || declarationEnd < 0)
+        if (!head.TrimStart(ByteOrderMarks.Utf8).TrimStart(" \t\r\n"u8).StartsWith("<?xml"u8) || declarationEnd < 0)
         {
             return null;
         }

@@ -53,7 +53,7 @@ internal static class ContentSniffer
 
     private static ReadOnlySpan<byte> SkipBomAndWhitespace(ReadOnlySpan<byte> head)
     {
-        if (head.StartsWith("\xEF\xBB\xBF"u8))
+        if (head.StartsWith(ByteOrderMarks.Utf8))
         {
             head = head[3..];
         }

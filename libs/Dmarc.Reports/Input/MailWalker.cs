@@ -107,7 +107,7 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
         part.ContentTransferEncoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable)
         && bytes.Length >= 64
         && ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, ContentSniffer.HeadLength))) == ContentKind.Unknown
-        && bytes.All(b => Base64.IsValid([b]) || b is (byte)'=' or (byte)'\r' or (byte)'\n' or (byte)' ');
+        && bytes.All(b => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'+' or (byte)'/' or (byte)'=' or (byte)'\r' or (byte)'\n' or (byte)' ');
 
     private static byte[]? DecodeBase64(byte[] text)
     {
