@@ -17,6 +17,7 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
     private int _depth;
     private string? _text;
     private int _policySections;
+    private bool _endOfInput;
 
     public bool RootSeen { get; private set; }
     public bool IsFeedback { get; private set; }
@@ -131,8 +132,27 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
         }
     }
 
+    /// <summary>
+    /// The input ended with elements still open (a truncated report): closes them, but a record cut off in the middle
+    /// is not counted, since its values are partial.
+    /// </summary>
+    public void EndOfInput()
+    {
+        _endOfInput = true;
+        while (_depth > 0)
+        {
+            End();
+        }
+    }
+
     private void EndRecord()
     {
+        if (_endOfInput)
+        {
+            AddError(ReportErrorSource.Record, $"{Describe(RecordCount + 1)} skipped: the report ends in the middle of it");
+            return;
+        }
+
         RecordCount++;
         var record = _record.Build(RecordCount, this);
         if (record is null)

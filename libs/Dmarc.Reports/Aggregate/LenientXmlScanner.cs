@@ -39,11 +39,7 @@ internal sealed class LenientXmlScanner(TextReader text, AggregateReportBuilder 
 
         FlushText();
         UnclosedAtEnd = _open.Count;
-        for (var i = _open.Count - 1; i >= 0; i--)
-        {
-            builder.End();
-        }
-
+        builder.EndOfInput();
         _open.Clear();
     }
 

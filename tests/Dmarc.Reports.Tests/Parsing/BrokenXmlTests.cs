@@ -49,6 +49,20 @@ public sealed class BrokenXmlTests
     }
 
     [Fact]
+    public void A_record_cut_off_after_its_count_is_not_counted_and_is_named_in_the_errors()
+    {
+        var whole = Feedback(metadata: Metadata(reportId: "cut-2"), records: Records(3));
+        var thirdRecord = whole.IndexOf("<source_ip>192.0.2.3", StringComparison.Ordinal);
+        var cut = whole.IndexOf("<auth_results>", thirdRecord, StringComparison.Ordinal);
+
+        var report = Read.SingleReport(whole[..cut]);
+
+        // Its count and identifiers were read, but the rest of it was lost: a partial record would skew statistics.
+        Assert.Equal(["192.0.2.1", "192.0.2.2"], report.Records.Select(r => r.SourceIp));
+        Assert.Contains(report.Errors, error => error.Source == ReportErrorSource.Record && error.Message.Contains("record 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_stray_schema_tag_before_the_feedback_keeps_the_report()
     {
         // As in parsedmarc's ikea.com report: an unclosed <xs:schema> wraps the whole document.
