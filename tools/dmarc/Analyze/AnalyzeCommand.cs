@@ -36,7 +36,12 @@ public static class AnalyzeCommand
         var analysis = new Analysis();
         var progress = new ProgressLine(new AnalysisSink(analysis), terminal.Error, terminal.ErrorIsTerminal);
         var tally = new OutcomeTally(progress);
-        new InputReading(terminal, new ReportReader()).ReadAll(InputPaths.Expand(paths), tally, cancellationToken);
+        using (var pipeline = new PipelinedSink(tally))
+        {
+            new InputReading(terminal, new ReportReader()).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
+            pipeline.Complete();
+        }
+
         progress.Clear();
 
         new AnalysisView(Console(terminal), plain: !terminal.OutIsTerminal, Math.Max(1, top)).Render(analysis);

@@ -45,7 +45,12 @@ public static class ParseCommand
         using var writer = OutputFormat.CreateWriter(format, terminal.Out, bufferBytes);
         IReportSink sink = format == OutputFormat.Csv ? new UnreadableToError(writer, terminal.Error) : writer;
         var tally = new OutcomeTally(sink);
-        new InputReading(terminal, new ReportReader()).ReadAll(InputPaths.Expand(paths), tally, cancellationToken);
+        using (var pipeline = new PipelinedSink(tally))
+        {
+            new InputReading(terminal, new ReportReader()).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
+            pipeline.Complete();
+        }
+
         writer.Complete();
         return tally.ExitCode;
     }
