@@ -38,7 +38,7 @@ public static class AnalyzeCommand
         var tally = new OutcomeTally(progress);
         using (var pipeline = new PipelinedSink(tally))
         {
-            new InputReading(terminal, new ReportReader()).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
+            new InputReading(terminal, new ReportReader(LocalFileLimits.Default)).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
             pipeline.Complete();
         }
 

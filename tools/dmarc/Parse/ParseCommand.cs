@@ -47,7 +47,7 @@ public static class ParseCommand
         var tally = new OutcomeTally(sink);
         using (var pipeline = new PipelinedSink(tally))
         {
-            new InputReading(terminal, new ReportReader()).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
+            new InputReading(terminal, new ReportReader(LocalFileLimits.Default)).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
             pipeline.Complete();
         }
 
