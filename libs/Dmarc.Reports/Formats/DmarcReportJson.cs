@@ -54,11 +54,11 @@ internal static class DmarcReportJson
         json.WriteString(N.Domain, policy.Domain);
         json.WriteString(N.Adkim, RfcTokens.Of(policy.Adkim));
         json.WriteString(N.Aspf, RfcTokens.Of(policy.Aspf));
-        WriteToken(json, N.P, policy.P);
-        WriteToken(json, N.Sp, policy.Sp);
-        WriteToken(json, N.Np, policy.Np);
-        WriteToken(json, N.EffectiveSp, policy.EffectiveSp);
-        WriteToken(json, N.EffectiveNp, policy.EffectiveNp);
+        json.WriteToken(N.P, policy.P);
+        json.WriteToken(N.Sp, policy.Sp);
+        json.WriteToken(N.Np, policy.Np);
+        json.WriteToken(N.EffectiveSp, policy.EffectiveSp);
+        json.WriteToken(N.EffectiveNp, policy.EffectiveNp);
         if (policy.Pct is { } pct)
         {
             json.WriteNumber(N.Pct, pct);
@@ -69,37 +69,9 @@ internal static class DmarcReportJson
         }
 
         json.WriteString(N.Fo, policy.Fo);
-        if (policy.Testing is { } testing)
-        {
-            json.WriteString(N.Testing, RfcTokens.Of(testing));
-        }
-        else
-        {
-            json.WriteNull(N.Testing);
-        }
-
-        if (policy.DiscoveryMethod is { } method)
-        {
-            json.WriteString(N.DiscoveryMethod, RfcTokens.Of(method));
-        }
-        else
-        {
-            json.WriteNull(N.DiscoveryMethod);
-        }
-
+        json.WriteToken(N.Testing, policy.Testing);
+        json.WriteToken(N.DiscoveryMethod, policy.DiscoveryMethod);
         json.WriteEndObject();
-    }
-
-    private static void WriteToken(Utf8JsonWriter json, JsonEncodedText name, DomainPolicy? policy)
-    {
-        if (policy is { } value)
-        {
-            json.WriteString(name, RfcTokens.Of(value));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static void WriteErrors(Utf8JsonWriter json, IReadOnlyList<ReportError> errors)

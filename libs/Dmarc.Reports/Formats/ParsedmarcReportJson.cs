@@ -73,42 +73,14 @@ internal static class ParsedmarcReportJson
         json.WriteString(N.Domain, policy.Domain);
         json.WriteString(N.Adkim, RfcTokens.Of(policy.Adkim));
         json.WriteString(N.Aspf, RfcTokens.Of(policy.Aspf));
-        WritePolicy(json, N.P, policy.P);
-        WritePolicy(json, N.Sp, policy.EffectiveSp);
+        json.WriteToken(N.P, policy.P);
+        json.WriteToken(N.Sp, policy.EffectiveSp);
         json.WriteString(N.Pct, policy.Pct?.ToString(CultureInfo.InvariantCulture));
         json.WriteString(N.Fo, policy.Fo);
-        WritePolicy(json, N.Np, policy.Np);
-        if (policy.Testing is { } testing)
-        {
-            json.WriteString(N.Testing, RfcTokens.Of(testing));
-        }
-        else
-        {
-            json.WriteNull(N.Testing);
-        }
-
-        if (policy.DiscoveryMethod is { } method)
-        {
-            json.WriteString(N.DiscoveryMethod, RfcTokens.Of(method));
-        }
-        else
-        {
-            json.WriteNull(N.DiscoveryMethod);
-        }
-
+        json.WriteToken(N.Np, policy.Np);
+        json.WriteToken(N.Testing, policy.Testing);
+        json.WriteToken(N.DiscoveryMethod, policy.DiscoveryMethod);
         json.WriteEndObject();
-    }
-
-    private static void WritePolicy(Utf8JsonWriter json, JsonEncodedText name, DomainPolicy? policy)
-    {
-        if (policy is { } value)
-        {
-            json.WriteString(name, RfcTokens.Of(value));
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     /// <summary>parsedmarc keeps names with spaces ("Yahoo! Inc.") and reduces domain names to their base domain.</summary>

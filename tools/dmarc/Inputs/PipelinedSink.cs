@@ -14,15 +14,14 @@ namespace Dmarc.Cli.Inputs;
 /// </summary>
 public sealed class PipelinedSink : IReportSink, IDisposable
 {
-    private const int BatchSize = 256;
     private const int Capacity = 16;
 
     private readonly IReportSink _inner;
-    private readonly BlockingCollection<Batch> _queue = new(Capacity);
-    private readonly ConcurrentQueue<Batch> _spare = new();
+    private readonly BlockingCollection<RecordBatch> _queue = new(Capacity);
+    private readonly ConcurrentQueue<RecordBatch> _spare = new();
     private readonly CancellationTokenSource _failed = new();
     private readonly Thread _thread;
-    private Batch _batch = new();
+    private RecordBatch _batch = new();
     private ExceptionDispatchInfo? _failure;
 
     public PipelinedSink(IReportSink inner)
@@ -34,7 +33,7 @@ public sealed class PipelinedSink : IReportSink, IDisposable
 
     public void OnAggregateRecord(AggregateRecord record)
     {
-        if (_batch.Add(record) == BatchSize)
+        if (_batch.Add(record) == RecordBatch.Size)
         {
             Send();
         }
@@ -82,7 +81,7 @@ public sealed class PipelinedSink : IReportSink, IDisposable
             _failure!.Throw();
         }
 
-        _batch = _spare.TryDequeue(out var spare) ? spare : new Batch();
+        _batch = _spare.TryDequeue(out var spare) ? spare : new RecordBatch();
     }
 
     private void Drain()
@@ -99,37 +98,6 @@ public sealed class PipelinedSink : IReportSink, IDisposable
         {
             _failure = ExceptionDispatchInfo.Capture(failure);
             _failed.Cancel();
-        }
-    }
-
-    private sealed class Batch
-    {
-        private readonly object[] _items = new object[BatchSize];
-
-        public int Count { get; private set; }
-
-        public int Add(object item)
-        {
-            _items[Count] = item;
-            return ++Count;
-        }
-
-        public void DeliverTo(IReportSink sink)
-        {
-            for (var i = 0; i < Count; i++)
-            {
-                if (_items[i] is AggregateRecord record)
-                {
-                    sink.OnAggregateRecord(record);
-                }
-                else
-                {
-                    sink.OnOutcome((ReportOutcome)_items[i]);
-                }
-            }
-
-            Array.Clear(_items, 0, Count);
-            Count = 0;
         }
     }
 }
