@@ -5,17 +5,16 @@ namespace Dmarc.Reports.Aggregate;
 
 /// <summary>
 /// Builds an aggregate report from element events (start, text, end) in one pass, handing each record to
-/// <c>onRecord</c> as soon as it ends so that memory stays flat. Knows nothing of where the events come from:
-/// the fast <c>XmlReader</c> pass and the recovering pass over broken XML both drive it.
+/// <c>onRecord</c> as soon as it ends so that memory stays flat. Knows nothing of where the events come from.
 /// </summary>
-internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, ReportLimits limits, Action<AggregateRecord> onRecord, long recordsToSkip)
+internal sealed class AggregateReportBuilder(ReportLimits limits, Action<AggregateRecord> onRecord)
 {
     private readonly ReportNode[] _stack = new ReportNode[limits.MaxXmlDepth + 1];
     private readonly List<ReportError> _errors = [];
     private readonly ReportHeaderFields _header = new();
     private readonly RecordFields _record = new();
+    private readonly LeafText _text = new(limits.MaxXmlValueLength);
     private int _depth;
-    private string? _text;
     private int _policySections;
     private bool _endOfInput;
 
@@ -28,7 +27,7 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
 
     public void AddError(ReportErrorSource source, string message) => _errors.Add(new ReportError(source, message));
 
-    public void Start(string name)
+    public void Start(ReadOnlySpan<byte> localName)
     {
         if (_depth == 0)
         {
@@ -40,12 +39,13 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
             }
 
             RootSeen = true;
-            IsFeedback = ReferenceEquals(name, vocabulary.Feedback);
-            Push(IsFeedback ? ReportNode.Feedback : ReferenceEquals(name, vocabulary.Schema) ? ReportNode.Wrapper : ReportNode.Ignored);
+            var root = ReportVocabulary.Root(localName);
+            IsFeedback = root == ReportNode.Feedback;
+            Push(root);
             return;
         }
 
-        var node = vocabulary.Child(_stack[_depth - 1], name);
+        var node = ReportVocabulary.Child(_stack[_depth - 1], localName);
         switch (node)
         {
             case ReportNode.Feedback:
@@ -71,22 +71,29 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
         }
 
         Push(node);
-        _text = null;
+        _text.Clear();
     }
 
-    public void Text(string value)
+    /// <summary>True when the element being read is one whose text is a value.</summary>
+    public bool WantsText => _depth > 0 && IsLeaf(_stack[_depth - 1]);
+
+    /// <summary>Character data (UTF-8, references already resolved) of the element being read.</summary>
+    public void Text(ReadOnlySpan<byte> utf8)
     {
-        if (_depth == 0 || _stack[_depth - 1] is <= ReportNode.Wrapper or ReportNode.Metadata or ReportNode.DateRange or ReportNode.Policy)
+        if (_depth > 0 && IsLeaf(_stack[_depth - 1]))
         {
-            return;
-        }
-
-        _text = _text is null ? value : string.Concat(_text, value);
-        if (_text.Length > limits.MaxXmlValueLength)
-        {
-            throw new ReportLimitExceededException($"an XML value is longer than {limits.MaxXmlValueLength} characters (limit MaxXmlValueLength)");
+            _text.Append(utf8);
         }
     }
+
+    /// <summary>Elements whose text is a value; the text between container elements is only layout.</summary>
+    private static bool IsLeaf(ReportNode node) => !Containers[(int)node];
+
+    private static readonly bool[] Containers = Enum.GetValues<ReportNode>()
+        .Select(node => node is ReportNode.Ignored or ReportNode.Feedback or ReportNode.Wrapper or ReportNode.Metadata
+            or ReportNode.DateRange or ReportNode.Policy or ReportNode.Record or ReportNode.Row or ReportNode.PolicyEvaluated
+            or ReportNode.Reason or ReportNode.Identifiers or ReportNode.AuthResults or ReportNode.Dkim or ReportNode.Spf)
+        .ToArray();
 
     public void End()
     {
@@ -96,8 +103,8 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
         }
 
         var node = _stack[--_depth];
-        var text = _text ?? "";
-        _text = null;
+        var text = IsLeaf(node) ? _text.ToText(node) : "";
+        _text.Clear();
         if (node == ReportNode.Feedback)
         {
             RootClosed = true;
@@ -161,10 +168,7 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
             return;
         }
 
-        if (RecordCount > recordsToSkip)
-        {
-            onRecord(record);
-        }
+        onRecord(record);
     }
 
     private void Push(ReportNode node)
@@ -195,6 +199,12 @@ internal sealed class AggregateReportBuilder(ReportVocabulary vocabulary, Report
             RecordCount = RecordCount,
             PayloadSha256 = payloadSha256,
         };
+        if (_text.InvalidUtf8Bytes > 0)
+        {
+            AddError(ReportErrorSource.Xml, string.Create(CultureInfo.InvariantCulture,
+                $"{_text.InvalidUtf8Bytes} bytes were not valid UTF-8 and were read as windows-1252"));
+        }
+
         return (report with { Errors = [.. _header.ReporterErrors.Select(e => new ReportError(ReportErrorSource.Reporter, e)), .. _errors] }, null);
     }
 

@@ -6,6 +6,14 @@ internal sealed class RecordFields
     private readonly List<PolicyOverrideReason> _reasons = [];
     private readonly List<DkimAuthResult> _dkim = [];
     private readonly List<SpfAuthResult> _spf = [];
+    private readonly ValueMemo<Disposition?> _dispositions = new(text => AggregateValues.Disposition(text));
+    private readonly ValueMemo<DmarcVerdict> _verdicts = new(text => AggregateValues.Verdict(text));
+    private readonly ValueMemo<string?> _domains = new(text => Optional(text) is { } domain ? AggregateValues.Domain(domain) : null);
+    private readonly ValueMemo<string?> _authDomains = new(text => Optional(text) is { } domain ? AggregateValues.Domain(domain) : null);
+    private readonly ValueMemo<string?> _selectors = new(Optional);
+    private readonly ValueMemo<DkimResult?> _dkimResults = new(text => AggregateValues.Dkim(text));
+    private readonly ValueMemo<SpfResult?> _spfResults = new(text => AggregateValues.Spf(text));
+    private readonly ValueMemo<SpfScope> _scopes = new(text => Optional(text) is { } scope ? AggregateValues.Scope(scope) : SpfScope.MailFrom);
     private string? _sourceIp;
     private string? _count;
     private string? _disposition;
@@ -70,31 +78,30 @@ internal sealed class RecordFields
 
     public void AddDkim(AggregateReportBuilder report)
     {
-        var domain = Optional(AuthDomain);
+        var domain = _authDomains.Of(AuthDomain ?? "");
         if (domain is null)
         {
             return;
         }
 
-        var result = AggregateValues.Dkim(AuthResult);
+        var result = _dkimResults.Of(AuthResult ?? "");
         if (result is null)
         {
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: DKIM result \"{AuthResult}\" is not known; read as none");
         }
 
-        _dkim.Add(new DkimAuthResult(AggregateValues.Domain(domain), Optional(AuthSelectorOrScope), result ?? DkimResult.None, Optional(AuthHuman)));
+        _dkim.Add(new DkimAuthResult(domain, _selectors.Of(AuthSelectorOrScope ?? ""), result ?? DkimResult.None, Optional(AuthHuman)));
     }
 
     public void AddSpf(AggregateReportBuilder report)
     {
-        var result = AggregateValues.Spf(AuthResult);
+        var result = _spfResults.Of(AuthResult ?? "");
         if (result is null)
         {
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: SPF result \"{AuthResult}\" is not known; read as none");
         }
 
-        var scope = Optional(AuthSelectorOrScope) is { } given ? AggregateValues.Scope(given) : SpfScope.MailFrom;
-        _spf.Add(new SpfAuthResult(AggregateValues.Domain(AuthDomain ?? ""), scope, result ?? SpfResult.None, Optional(AuthHuman)));
+        _spf.Add(new SpfAuthResult(_authDomains.Of(AuthDomain ?? "") ?? "", _scopes.Of(AuthSelectorOrScope ?? ""), result ?? SpfResult.None, Optional(AuthHuman)));
     }
 
     /// <summary>The record, or null (with an error of the report) when it cannot be counted.</summary>
@@ -107,7 +114,7 @@ internal sealed class RecordFields
             return null;
         }
 
-        var disposition = AggregateValues.Disposition(_disposition);
+        var disposition = _dispositions.Of(_disposition ?? "");
         if (disposition is null && !string.IsNullOrWhiteSpace(_disposition))
         {
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)}: disposition \"{_disposition.Trim()}\" is not known; read as none");
@@ -119,12 +126,12 @@ internal sealed class RecordFields
             Count = count,
             PolicyEvaluated = new PolicyEvaluated(
                 disposition ?? Disposition.None,
-                AggregateValues.Verdict(_evaluatedDkim),
-                AggregateValues.Verdict(_evaluatedSpf),
+                _verdicts.Of(_evaluatedDkim ?? ""),
+                _verdicts.Of(_evaluatedSpf ?? ""),
                 _reasons.Count == 0 ? [] : [.. _reasons]),
-            HeaderFrom = AggregateValues.Domain(_headerFrom ?? ""),
-            EnvelopeFrom = Optional(_envelopeFrom) is { } envelopeFrom ? AggregateValues.Domain(envelopeFrom) : null,
-            EnvelopeTo = Optional(_envelopeTo) is { } envelopeTo ? AggregateValues.Domain(envelopeTo) : null,
+            HeaderFrom = _domains.Of(_headerFrom ?? "") ?? "",
+            EnvelopeFrom = _domains.Of(_envelopeFrom ?? ""),
+            EnvelopeTo = _domains.Of(_envelopeTo ?? ""),
             Dkim = _dkim.Count == 0 ? [] : [.. _dkim],
             Spf = _spf.Count == 0 ? [] : [.. _spf],
         };

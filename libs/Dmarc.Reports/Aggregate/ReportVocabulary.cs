@@ -1,97 +1,37 @@
-using System.Xml;
-
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>
-/// The element names of aggregate reports, atomised in one <see cref="XmlNameTable"/> so that an element is resolved
-/// by reference comparison. Namespaces are ignored: reporters send RFC 9990 fields with and without theirs.
+/// The element names of aggregate reports, as UTF-8 bytes, per parent element. Namespaces and prefixes are ignored:
+/// reporters send RFC 9990 fields with and without theirs.
 /// </summary>
-internal sealed class ReportVocabulary
+internal static class ReportVocabulary
 {
-    // Per parent node, its children's atomised names: a few reference comparisons beat hashing the name.
-    private readonly (string Name, ReportNode Node)[][] _children = new (string, ReportNode)[Enum.GetValues<ReportNode>().Length][];
-    private readonly string _version;
+    // Per parent node, its children's names: a few short byte comparisons beat hashing the name.
+    private static readonly (byte[] Name, ReportNode Node)[][] Children = Build();
 
-    public ReportVocabulary(XmlNameTable names)
-    {
-        Names = names;
-        _version = names.Add("version");
-        Feedback = names.Add("feedback");
-        Schema = names.Add("schema");
-        Add(ReportNode.Wrapper, "feedback", ReportNode.Feedback);
-        Add(ReportNode.Feedback, "report_metadata", ReportNode.Metadata);
-        Add(ReportNode.Feedback, "policy_published", ReportNode.Policy);
-        Add(ReportNode.Feedback, "record", ReportNode.Record);
-        Add(ReportNode.Metadata, "org_name", ReportNode.OrgName);
-        Add(ReportNode.Metadata, "email", ReportNode.Email);
-        Add(ReportNode.Metadata, "extra_contact_info", ReportNode.ExtraContactInfo);
-        Add(ReportNode.Metadata, "report_id", ReportNode.ReportId);
-        Add(ReportNode.Metadata, "date_range", ReportNode.DateRange);
-        Add(ReportNode.Metadata, "error", ReportNode.MetadataError);
-        Add(ReportNode.Metadata, "generator", ReportNode.Generator);
-        Add(ReportNode.Feedback, "generator", ReportNode.Generator);
-        Add(ReportNode.DateRange, "begin", ReportNode.Begin);
-        Add(ReportNode.DateRange, "end", ReportNode.End);
-        Add(ReportNode.Policy, "domain", ReportNode.PolicyDomain);
-        Add(ReportNode.Policy, "adkim", ReportNode.Adkim);
-        Add(ReportNode.Policy, "aspf", ReportNode.Aspf);
-        Add(ReportNode.Policy, "p", ReportNode.P);
-        Add(ReportNode.Policy, "sp", ReportNode.Sp);
-        Add(ReportNode.Policy, "np", ReportNode.Np);
-        Add(ReportNode.Policy, "pct", ReportNode.Pct);
-        Add(ReportNode.Policy, "fo", ReportNode.Fo);
-        Add(ReportNode.Policy, "testing", ReportNode.Testing);
-        Add(ReportNode.Policy, "discovery_method", ReportNode.DiscoveryMethod);
-        Add(ReportNode.Record, "row", ReportNode.Row);
-        Add(ReportNode.Record, "identifiers", ReportNode.Identifiers);
-        Add(ReportNode.Record, "auth_results", ReportNode.AuthResults);
-        Add(ReportNode.Row, "source_ip", ReportNode.SourceIp);
-        Add(ReportNode.Row, "count", ReportNode.Count);
-        Add(ReportNode.Row, "policy_evaluated", ReportNode.PolicyEvaluated);
-        Add(ReportNode.PolicyEvaluated, "disposition", ReportNode.Disposition);
-        Add(ReportNode.PolicyEvaluated, "dkim", ReportNode.EvaluatedDkim);
-        Add(ReportNode.PolicyEvaluated, "spf", ReportNode.EvaluatedSpf);
-        Add(ReportNode.PolicyEvaluated, "reason", ReportNode.Reason);
-        Add(ReportNode.Reason, "type", ReportNode.ReasonType);
-        Add(ReportNode.Reason, "comment", ReportNode.ReasonComment);
-        Add(ReportNode.Identifiers, "envelope_to", ReportNode.EnvelopeTo);
-        Add(ReportNode.Identifiers, "envelope_from", ReportNode.EnvelopeFrom);
-        Add(ReportNode.Identifiers, "header_from", ReportNode.HeaderFrom);
-        Add(ReportNode.AuthResults, "dkim", ReportNode.Dkim);
-        Add(ReportNode.AuthResults, "spf", ReportNode.Spf);
-        Add(ReportNode.Dkim, "domain", ReportNode.DkimDomain);
-        Add(ReportNode.Dkim, "selector", ReportNode.DkimSelector);
-        Add(ReportNode.Dkim, "result", ReportNode.DkimResult);
-        Add(ReportNode.Dkim, "human_result", ReportNode.DkimHumanResult);
-        Add(ReportNode.Spf, "domain", ReportNode.SpfDomain);
-        Add(ReportNode.Spf, "scope", ReportNode.SpfScope);
-        Add(ReportNode.Spf, "result", ReportNode.SpfResult);
-        Add(ReportNode.Spf, "human_result", ReportNode.SpfHumanResult);
-    }
+    /// <summary>The node of the root element named <paramref name="localName"/>.</summary>
+    public static ReportNode Root(ReadOnlySpan<byte> localName) =>
+        localName.SequenceEqual("feedback"u8) ? ReportNode.Feedback
+        : localName.SequenceEqual("schema"u8) ? ReportNode.Wrapper
+        : ReportNode.Ignored;
 
-    public XmlNameTable Names { get; }
-
-    public string Feedback { get; }
-
-    public string Schema { get; }
-
-    /// <summary>The node of element <paramref name="name"/> (atomised in <see cref="Names"/>) inside <paramref name="parent"/>.</summary>
-    public ReportNode Child(ReportNode parent, string name)
+    /// <summary>The node of element <paramref name="localName"/> inside <paramref name="parent"/>.</summary>
+    public static ReportNode Child(ReportNode parent, ReadOnlySpan<byte> localName)
     {
         if (parent == ReportNode.Ignored)
         {
             return ReportNode.Ignored;
         }
 
-        if (ReferenceEquals(name, _version))
+        if (localName.SequenceEqual("version"u8))
         {
             // <version> turns up in odd places; wherever it is, it is the schema version.
             return ReportNode.Version;
         }
 
-        foreach (var (childName, child) in _children[(int)parent] ?? [])
+        foreach (var (name, child) in Children[(int)parent] ?? [])
         {
-            if (ReferenceEquals(childName, name))
+            if (localName.SequenceEqual(name))
             {
                 return child;
             }
@@ -100,6 +40,62 @@ internal sealed class ReportVocabulary
         return ReportNode.Ignored;
     }
 
-    private void Add(ReportNode parent, string name, ReportNode child) =>
-        _children[(int)parent] = [.. _children[(int)parent] ?? [], (Names.Add(name), child)];
+    private static (byte[], ReportNode)[][] Build()
+    {
+        var children = new (byte[], ReportNode)[Enum.GetValues<ReportNode>().Length][];
+        void Add(ReportNode parent, ReadOnlySpan<byte> name, ReportNode child) =>
+            children[(int)parent] = [.. children[(int)parent] ?? [], (name.ToArray(), child)];
+
+        Add(ReportNode.Wrapper, "feedback"u8, ReportNode.Feedback);
+        Add(ReportNode.Wrapper, "feedback"u8, ReportNode.Feedback);
+        Add(ReportNode.Feedback, "report_metadata"u8, ReportNode.Metadata);
+        Add(ReportNode.Feedback, "policy_published"u8, ReportNode.Policy);
+        Add(ReportNode.Feedback, "record"u8, ReportNode.Record);
+        Add(ReportNode.Metadata, "org_name"u8, ReportNode.OrgName);
+        Add(ReportNode.Metadata, "email"u8, ReportNode.Email);
+        Add(ReportNode.Metadata, "extra_contact_info"u8, ReportNode.ExtraContactInfo);
+        Add(ReportNode.Metadata, "report_id"u8, ReportNode.ReportId);
+        Add(ReportNode.Metadata, "date_range"u8, ReportNode.DateRange);
+        Add(ReportNode.Metadata, "error"u8, ReportNode.MetadataError);
+        Add(ReportNode.Metadata, "generator"u8, ReportNode.Generator);
+        Add(ReportNode.Feedback, "generator"u8, ReportNode.Generator);
+        Add(ReportNode.DateRange, "begin"u8, ReportNode.Begin);
+        Add(ReportNode.DateRange, "end"u8, ReportNode.End);
+        Add(ReportNode.Policy, "domain"u8, ReportNode.PolicyDomain);
+        Add(ReportNode.Policy, "adkim"u8, ReportNode.Adkim);
+        Add(ReportNode.Policy, "aspf"u8, ReportNode.Aspf);
+        Add(ReportNode.Policy, "p"u8, ReportNode.P);
+        Add(ReportNode.Policy, "sp"u8, ReportNode.Sp);
+        Add(ReportNode.Policy, "np"u8, ReportNode.Np);
+        Add(ReportNode.Policy, "pct"u8, ReportNode.Pct);
+        Add(ReportNode.Policy, "fo"u8, ReportNode.Fo);
+        Add(ReportNode.Policy, "testing"u8, ReportNode.Testing);
+        Add(ReportNode.Policy, "discovery_method"u8, ReportNode.DiscoveryMethod);
+        Add(ReportNode.Record, "row"u8, ReportNode.Row);
+        Add(ReportNode.Record, "identifiers"u8, ReportNode.Identifiers);
+        Add(ReportNode.Record, "auth_results"u8, ReportNode.AuthResults);
+        Add(ReportNode.Row, "source_ip"u8, ReportNode.SourceIp);
+        Add(ReportNode.Row, "count"u8, ReportNode.Count);
+        Add(ReportNode.Row, "policy_evaluated"u8, ReportNode.PolicyEvaluated);
+        Add(ReportNode.PolicyEvaluated, "disposition"u8, ReportNode.Disposition);
+        Add(ReportNode.PolicyEvaluated, "dkim"u8, ReportNode.EvaluatedDkim);
+        Add(ReportNode.PolicyEvaluated, "spf"u8, ReportNode.EvaluatedSpf);
+        Add(ReportNode.PolicyEvaluated, "reason"u8, ReportNode.Reason);
+        Add(ReportNode.Reason, "type"u8, ReportNode.ReasonType);
+        Add(ReportNode.Reason, "comment"u8, ReportNode.ReasonComment);
+        Add(ReportNode.Identifiers, "envelope_to"u8, ReportNode.EnvelopeTo);
+        Add(ReportNode.Identifiers, "envelope_from"u8, ReportNode.EnvelopeFrom);
+        Add(ReportNode.Identifiers, "header_from"u8, ReportNode.HeaderFrom);
+        Add(ReportNode.AuthResults, "dkim"u8, ReportNode.Dkim);
+        Add(ReportNode.AuthResults, "spf"u8, ReportNode.Spf);
+        Add(ReportNode.Dkim, "domain"u8, ReportNode.DkimDomain);
+        Add(ReportNode.Dkim, "selector"u8, ReportNode.DkimSelector);
+        Add(ReportNode.Dkim, "result"u8, ReportNode.DkimResult);
+        Add(ReportNode.Dkim, "human_result"u8, ReportNode.DkimHumanResult);
+        Add(ReportNode.Spf, "domain"u8, ReportNode.SpfDomain);
+        Add(ReportNode.Spf, "scope"u8, ReportNode.SpfScope);
+        Add(ReportNode.Spf, "result"u8, ReportNode.SpfResult);
+        Add(ReportNode.Spf, "human_result"u8, ReportNode.SpfHumanResult);
+        return children;
+    }
 }

@@ -4,29 +4,19 @@ using Dmarc.Reports.Input;
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>
-/// Turns the bytes of a report into text. The encoding comes from the BOM or the XML declaration; UTF-8 (the
-/// default) reads bytes that are not UTF-8 as windows-1252, the usual reason for them, and counts them.
+/// The encoding of a report, from its BOM or XML declaration. The scanner reads UTF-8 (the default, where bytes that
+/// are not UTF-8 are read as windows-1252); a report in any other encoding is transcoded to UTF-8 as it is read.
 /// </summary>
 internal static class XmlTextDecoding
 {
     static XmlTextDecoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static TextReader Open(Stream bytes, ReadOnlySpan<byte> head, Windows1252Fallback fallback)
-    {
-        var encoding = Detect(head) ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: false).CloneWith(fallback);
-        // The encoding's preamble (BOM) is skipped when present; a BOM that contradicts the declaration is not trusted.
-        return new StreamReader(bytes, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 64 * 1024, leaveOpen: false);
-    }
-
-    private static Encoding CloneWith(this Encoding encoding, DecoderFallback fallback)
-    {
-        var clone = (Encoding)encoding.Clone();
-        clone.DecoderFallback = fallback;
-        return clone;
-    }
+    /// <summary>The bytes of the document as UTF-8, transcoding them when the report declares another encoding.</summary>
+    public static Stream AsUtf8(Stream bytes, ReadOnlySpan<byte> head) =>
+        Detect(head) is { } other ? Encoding.CreateTranscodingStream(bytes, other, Encoding.UTF8, leaveOpen: false) : bytes;
 
     /// <summary>The declared encoding when it is one other than UTF-8; null for UTF-8 or when none is declared.</summary>
-    private static Encoding? Detect(ReadOnlySpan<byte> head)
+    public static Encoding? Detect(ReadOnlySpan<byte> head)
     {
         if (head.StartsWith(ByteOrderMarks.Utf16LittleEndian))
         {
