@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Dmarc.Reports.Input;
 
 namespace Dmarc.Reports.Aggregate;
@@ -27,6 +28,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
 
     public void AddError(ReportErrorSource source, string message) => _errors.Add(new ReportError(source, message));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Start(ReadOnlySpan<byte> localName)
     {
         if (_depth == 0)
@@ -78,6 +80,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
     public bool WantsText => _depth > 0 && IsLeaf(_stack[_depth - 1]);
 
     /// <summary>Character data (UTF-8, references already resolved) of the element being read.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Text(ReadOnlySpan<byte> utf8)
     {
         if (_depth > 0 && IsLeaf(_stack[_depth - 1]))
@@ -95,6 +98,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
             or ReportNode.Reason or ReportNode.Identifiers or ReportNode.AuthResults or ReportNode.Dkim or ReportNode.Spf)
         .ToArray();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void End()
     {
         if (_depth == 0)
@@ -120,6 +124,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndSection(ReportNode node)
     {
         switch (node)
@@ -152,6 +157,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void EndRecord()
     {
         if (_endOfInput)
@@ -171,6 +177,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
         onRecord(record);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Push(ReportNode node)
     {
         if (_depth >= limits.MaxXmlDepth)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.CompilerServices;
 
 namespace Dmarc.Reports.Aggregate;
 
@@ -66,6 +67,7 @@ internal static class AggregateValues
     public static bool? YesNo(ReadOnlySpan<char> value) => Is(value, "y") ? true : Is(value, "n") ? false : null;
 
     /// <summary>A whole number with any whitespace in it, as some reporters pad their numbers; decimals are cut.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNumber(ReadOnlySpan<char> value, out long number)
     {
         Span<char> digits = stackalloc char[Math.Min(value.Length, 64)];
@@ -97,6 +99,7 @@ internal static class AggregateValues
     }
 
     /// <summary>An IP address in canonical form (IPv6 compressed, lower case); other text is kept as sent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string SourceIp(string value)
     {
         var trimmed = value.AsSpan().Trim();
@@ -119,6 +122,7 @@ internal static class AggregateValues
     }
 
     /// <summary>A domain name as compared everywhere: trimmed, lower case, no trailing dot.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Domain(string value)
     {
         var span = value.AsSpan().Trim().TrimEnd('.');

@@ -1,5 +1,6 @@
-using System.Text;
+using System.Runtime.CompilerServices;
 using System.Text.Unicode;
+using System.Text;
 using Dmarc.Reports.Input;
 
 namespace Dmarc.Reports.Aggregate;
@@ -23,6 +24,7 @@ internal sealed class LeafText(int maxLength)
 
     public void Clear() => _length = 0;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Append(ReadOnlySpan<byte> utf8)
     {
         if (_length + utf8.Length > maxLength)
@@ -39,6 +41,7 @@ internal sealed class LeafText(int maxLength)
         _length += utf8.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string ToText(ReportNode node)
     {
         var bytes = _bytes.AsSpan(0, _length);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Dmarc.Reports.Input;
 
 namespace Dmarc.Reports.Aggregate;
@@ -10,6 +11,7 @@ internal sealed class OpenElements(int maxDepth)
 
     public int Count { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Push(ReadOnlySpan<byte> name)
     {
         if (Count >= _names.Length)
@@ -30,6 +32,7 @@ internal sealed class OpenElements(int maxDepth)
     public void Pop() => Count--;
 
     /// <summary>The depth of the innermost open element named <paramref name="name"/>, or -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Find(ReadOnlySpan<byte> name)
     {
         for (var i = Count - 1; i >= 0; i--)

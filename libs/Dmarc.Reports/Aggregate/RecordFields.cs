@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>The fields of the record being read; reused from record to record so that reading allocates little.</summary>
@@ -30,6 +31,7 @@ internal sealed class RecordFields
     public string? AuthResult { get; set; }
     public string? AuthHuman { get; set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Clear()
     {
         _sourceIp = _count = _disposition = _evaluatedDkim = _evaluatedSpf = _envelopeTo = _envelopeFrom = _headerFrom = null;
@@ -39,6 +41,7 @@ internal sealed class RecordFields
     }
 
     /// <summary>Stores a leaf value; false when <paramref name="node"/> is not a leaf of a record.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Set(ReportNode node, string text)
     {
         switch (node)
@@ -76,6 +79,7 @@ internal sealed class RecordFields
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddDkim(AggregateReportBuilder report)
     {
         var domain = _authDomains.Of(AuthDomain ?? "");
@@ -93,6 +97,7 @@ internal sealed class RecordFields
         _dkim.Add(new DkimAuthResult(domain, _selectors.Of(AuthSelectorOrScope ?? ""), result ?? DkimResult.None, Optional(AuthHuman)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddSpf(AggregateReportBuilder report)
     {
         var result = _spfResults.Of(AuthResult ?? "");
@@ -105,6 +110,7 @@ internal sealed class RecordFields
     }
 
     /// <summary>The record, or null (with an error of the report) when it cannot be counted.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public AggregateRecord? Build(long number, AggregateReportBuilder report)
     {
         if (!AggregateValues.TryNumber(_count, out var count) || count < 0)
@@ -137,6 +143,7 @@ internal sealed class RecordFields
         };
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string? Optional(string? text)
     {
         if (text is null)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>The metadata and published policy of a report as the builder collects them, then validated.</summary>
@@ -26,6 +27,7 @@ internal sealed class ReportHeaderFields
     public string? Version { get; private set; }
     public List<string> ReporterErrors { get; } = [];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Set(ReportNode node, string text)
     {
         switch (node)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>
@@ -16,17 +17,12 @@ internal static class ReportVocabulary
         : ReportNode.Ignored;
 
     /// <summary>The node of element <paramref name="localName"/> inside <paramref name="parent"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReportNode Child(ReportNode parent, ReadOnlySpan<byte> localName)
     {
         if (parent == ReportNode.Ignored)
         {
             return ReportNode.Ignored;
-        }
-
-        if (localName.SequenceEqual("version"u8))
-        {
-            // <version> turns up in odd places; wherever it is, it is the schema version.
-            return ReportNode.Version;
         }
 
         foreach (var (name, child) in Children[(int)parent] ?? [])
@@ -37,7 +33,8 @@ internal static class ReportVocabulary
             }
         }
 
-        return ReportNode.Ignored;
+        // <version> turns up in odd places; wherever it is, it is the schema version.
+        return localName.SequenceEqual("version"u8) ? ReportNode.Version : ReportNode.Ignored;
     }
 
     private static (byte[], ReportNode)[][] Build()

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Dmarc.Reports.Input;
 
@@ -33,6 +34,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
     /// <summary>The name of the only element left open at the end, when just one was.</summary>
     public string? LastUnclosed { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Scan()
     {
         Fill();
@@ -80,12 +82,14 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
     }
 
     /// <summary>Text can be handed on up to the end of the buffer, except a character reference cut in two.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int SafeTextLength(ReadOnlySpan<byte> text)
     {
         var ampersand = text.LastIndexOf((byte)'&');
         return ampersand >= 0 && text.Length - ampersand < 16 && text[ampersand..].IndexOf((byte)';') < 0 ? ampersand : text.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Characters(ReadOnlySpan<byte> text)
     {
         if (text.IsEmpty)
@@ -115,6 +119,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
     }
 
     /// <summary>Reads the markup at the current '&lt;'; false when the buffer does not hold all of it yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryMarkup()
     {
         var markup = _buffer.AsSpan(_position, _end - _position);
@@ -141,6 +146,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryStartTag(ReadOnlySpan<byte> markup)
     {
         var nameLength = XmlNames.NameLength(markup[1..]);
@@ -192,6 +198,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryEndTag(ReadOnlySpan<byte> markup)
     {
         var close = markup.IndexOf((byte)'>');
@@ -200,7 +207,12 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
             return false;
         }
 
-        var name = markup[2..close].TrimEnd(" \t\r\n"u8);
+        var name = markup[2..close];
+        if (name.Length > 0 && name[^1] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            name = name.TrimEnd(" \t\r\n"u8);
+        }
+
         var match = _open.Find(name);
         if (match < 0)
         {
@@ -330,6 +342,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
     }
 
     /// <summary>Moves unread bytes to the front and reads more; false when the input has ended.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Fill()
     {
         if (_inputEnded)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Dmarc.Reports.Aggregate;
@@ -5,11 +6,20 @@ namespace Dmarc.Reports.Aggregate;
 /// <summary>What the scanner needs to know of XML names and tags, on UTF-8 bytes.</summary>
 internal static class XmlNames
 {
-    public static bool IsNameStart(byte b) => (b | 0x20) is >= (byte)'a' and <= (byte)'z' || b is (byte)'_' or (byte)':' || b >= 0x80;
+    // 1: may start a name; 2: may continue one. Bytes of multi-byte UTF-8 characters (>= 0x80) may do both.
+    private static readonly byte[] NameBytes = [.. Enumerable.Range(0, 256).Select(b => (byte)(
+        (b | 0x20) is >= 'a' and <= 'z' || b is '_' or ':' || b >= 0x80 ? 3
+        : b is (>= '0' and <= '9') or '-' or '.' ? 2
+        : 0))];
 
-    private static bool IsNameByte(byte b) => IsNameStart(b) || b is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'.';
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsNameStart(byte b) => (NameBytes[b] & 1) != 0;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsNameByte(byte b) => NameBytes[b] != 0;
 
     /// <summary>The length of the name at the start of <paramref name="text"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int NameLength(ReadOnlySpan<byte> text)
     {
         var length = 0;
@@ -22,6 +32,7 @@ internal static class XmlNames
     }
 
     /// <summary>The index of the '&gt;' that ends the tag, from <paramref name="from"/>, skipping quoted attribute values; -1 if not in <paramref name="tag"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int TagEnd(ReadOnlySpan<byte> tag, int from)
     {
         var position = from;
@@ -50,6 +61,7 @@ internal static class XmlNames
     }
 
     /// <summary>The local part of a qualified name (<c>dmarc:feedback</c> → <c>feedback</c>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static ReadOnlySpan<byte> LocalName(ReadOnlySpan<byte> name)
     {
         var colon = name.IndexOf((byte)':');

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using Dmarc.Reports.Aggregate;
 using N = Dmarc.Reports.Formats.ParsedmarcNames;
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace Dmarc.Reports.Input;
 
 /// <summary>
@@ -21,6 +22,7 @@ internal sealed class BoundedReadStream(Stream inner, long maxBytes, string limi
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override int Read(Span<byte> buffer)
     {
         var read = inner.Read(buffer);
