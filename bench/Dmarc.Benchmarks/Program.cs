@@ -1,0 +1,21 @@
+using BenchmarkDotNet.Running;
+using Dmarc.Benchmarks;
+
+return args switch
+{
+    ["harness", .. var rest] => ParseHarness.Run(rest),
+    ["bdn", .. var rest] => BdnRun(rest),
+    _ => Help(),
+};
+
+static int BdnRun(string[] rest)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(ParseHarness).Assembly).Run(rest);
+    return 0;
+}
+
+static int Help()
+{
+    Console.Error.WriteLine("usage: Dmarc.Benchmarks harness [--records N] [--iterations N] | bdn [BenchmarkDotNet args, e.g. --filter '*']");
+    return 2;
+}
