@@ -109,7 +109,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
         var node = _stack[--_depth];
         var text = IsLeaf(node) ? _text.ToText(node) : "";
         _text.Clear();
-        if (node == ReportNode.Feedback)
+        if (node == ReportNode.Feedback && !_endOfInput)
         {
             RootClosed = true;
         }

@@ -15,6 +15,7 @@ internal sealed class AggregateXmlParser(ReportLimits limits, string source, str
         try
         {
             var builder = new AggregateReportBuilder(limits, sink.OnAggregateRecord);
+            bool truncated;
             var head = Head(open);
             using var hashing = new HashingReadStream(new BoundedReadStream(open(), limits.MaxReportBytes,
                 $"the report document is larger than {Bytes.Describe(limits.MaxReportBytes)} (limit MaxReportBytes)", null));
@@ -22,9 +23,10 @@ internal sealed class AggregateXmlParser(ReportLimits limits, string source, str
             {
                 scanner.Scan();
                 NoteProblems(scanner, builder);
+                truncated = scanner.UnclosedAtEnd > 0 && !builder.RootClosed;
             }
 
-            Conclude(builder, hashing.Finish());
+            Conclude(builder, hashing.Finish(), truncated);
         }
         catch (Exception broken) when (InputWalker.IsBrokenInput(broken))
         {
@@ -58,11 +60,18 @@ internal sealed class AggregateXmlParser(ReportLimits limits, string source, str
         }
     }
 
-    private void Conclude(AggregateReportBuilder builder, string hash)
+    private void Conclude(AggregateReportBuilder builder, string hash, bool truncated)
     {
         if (!builder.IsFeedback)
         {
             sink.OnOutcome(new NotAReport(source, part, "an XML document that is not a DMARC aggregate report (its root element is not <feedback>)"));
+            return;
+        }
+
+        if (truncated && builder.RecordCount == 0)
+        {
+            // Nothing countable was read: keep it retryable rather than store an empty report.
+            sink.OnOutcome(new InvalidReport(source, part, "the report ends before its first complete record (truncated in transfer?)"));
             return;
         }
 

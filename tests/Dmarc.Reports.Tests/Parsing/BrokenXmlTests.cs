@@ -63,6 +63,18 @@ public sealed class BrokenXmlTests
     }
 
     [Fact]
+    public void A_report_cut_off_before_its_first_complete_record_is_invalid_so_it_can_be_retried()
+    {
+        var whole = Feedback(metadata: Metadata(reportId: "cut-3"), records: Records(2));
+        var cut = whole.IndexOf("<auth_results>", StringComparison.Ordinal);
+
+        var outcome = Assert.Single(Read.All(whole[..cut]));
+
+        var invalid = Assert.IsType<InvalidReport>(outcome);
+        Assert.Contains("before its first complete record", invalid.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stray_schema_tag_before_the_feedback_keeps_the_report()
     {
         // As in parsedmarc's ikea.com report: an unclosed <xs:schema> wraps the whole document.
