@@ -4,7 +4,7 @@ namespace Dmarc.ReportGenerator;
 
 /// <summary>
 /// The files in <c>samples/</c>: small reports of one week in March 2026 for example.com/.net/.org, one scenario each
-/// (see samples/README.md). Fixed seeds and times: regenerating gives the same bytes.
+/// (see docs/samples.md). Fixed seeds and times: regenerating gives the same bytes.
 /// </summary>
 public static class SampleSet
 {

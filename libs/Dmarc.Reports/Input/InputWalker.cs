@@ -145,7 +145,7 @@ internal sealed class InputWalker(ReportLimits limits, string source, IReportSin
         ContentKind.Empty => "the input is empty (0 bytes)",
         ContentKind.OtherXml => "an XML document that is not a DMARC aggregate report (its root element is not <feedback>)",
         ContentKind.Json => "a JSON document; SMTP TLS (JSON) reports are not read yet by this version",
-        _ => "not a report: the content is not XML, JSON, gzip, zip, zlib or a mail",
+        _ => "the content is not XML, JSON, gzip, zip, zlib or a mail",
     });
 
     internal static bool IsBrokenInput(Exception exception) => exception is ReportLimitExceededException
