@@ -57,7 +57,12 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
                 continue;
             }
 
-            Characters(available[..lt]);
+            if (lt > 0 && (builder.WantsText || _open.Count == 0))
+            {
+                // Between container elements the text is only indentation: not even looked at.
+                Characters(available[..lt]);
+            }
+
             _position += lt;
             if (!TryMarkup() && !Fill() && !TryMarkup())
             {
