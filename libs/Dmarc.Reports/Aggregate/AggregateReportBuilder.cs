@@ -15,6 +15,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
     private readonly ReportHeaderFields _header = new();
     private readonly RecordFields _record = new();
     private readonly LeafText _text = new(limits.MaxXmlValueLength);
+    private readonly bool[] _containers = Containers;
     private int _depth;
     private int _policySections;
     private bool _endOfInput;
@@ -90,7 +91,7 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
     }
 
     /// <summary>Elements whose text is a value; the text between container elements is only layout.</summary>
-    private static bool IsLeaf(ReportNode node) => !Containers[(int)node];
+    private bool IsLeaf(ReportNode node) => !_containers[(int)node];
 
     private static readonly bool[] Containers = Enum.GetValues<ReportNode>()
         .Select(node => node is ReportNode.Ignored or ReportNode.Feedback or ReportNode.Wrapper or ReportNode.Metadata
