@@ -8,9 +8,14 @@ internal sealed class RecordFields
     private readonly List<DkimAuthResult> _dkim = [];
     private readonly List<SpfAuthResult> _spf = [];
     private readonly ValueMemo<Disposition?> _dispositions = new(text => AggregateValues.Disposition(text));
-    private readonly ValueMemo<DmarcVerdict> _verdicts = new(text => AggregateValues.Verdict(text));
-    private readonly ValueMemo<string?> _domains = new(text => Optional(text) is { } domain ? AggregateValues.Domain(domain) : null);
-    private readonly ValueMemo<string?> _authDomains = new(text => Optional(text) is { } domain ? AggregateValues.Domain(domain) : null);
+    // One memo per field: fields that shared one would overwrite each other's last value record after record.
+    private readonly ValueMemo<DmarcVerdict> _dkimVerdicts = new(text => AggregateValues.Verdict(text));
+    private readonly ValueMemo<DmarcVerdict> _spfVerdicts = new(text => AggregateValues.Verdict(text));
+    private readonly ValueMemo<string?> _headerFroms = new(OptionalDomain);
+    private readonly ValueMemo<string?> _envelopeFroms = new(OptionalDomain);
+    private readonly ValueMemo<string?> _envelopeTos = new(OptionalDomain);
+    private readonly ValueMemo<string?> _dkimDomains = new(OptionalDomain);
+    private readonly ValueMemo<string?> _spfDomains = new(OptionalDomain);
     private readonly ValueMemo<string?> _selectors = new(Optional);
     private readonly ValueMemo<DkimResult?> _dkimResults = new(text => AggregateValues.Dkim(text));
     private readonly ValueMemo<SpfResult?> _spfResults = new(text => AggregateValues.Spf(text));
@@ -82,7 +87,7 @@ internal sealed class RecordFields
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddDkim(AggregateReportBuilder report)
     {
-        var domain = _authDomains.Of(AuthDomain ?? "");
+        var domain = _dkimDomains.Of(AuthDomain ?? "");
         if (domain is null)
         {
             return;
@@ -106,7 +111,7 @@ internal sealed class RecordFields
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: SPF result \"{AuthResult}\" is not known; read as none");
         }
 
-        _spf.Add(new SpfAuthResult(_authDomains.Of(AuthDomain ?? "") ?? "", _scopes.Of(AuthSelectorOrScope ?? ""), result ?? SpfResult.None, Optional(AuthHuman)));
+        _spf.Add(new SpfAuthResult(_spfDomains.Of(AuthDomain ?? "") ?? "", _scopes.Of(AuthSelectorOrScope ?? ""), result ?? SpfResult.None, Optional(AuthHuman)));
     }
 
     /// <summary>The record, or null (with an error of the report) when it cannot be counted.</summary>
@@ -132,18 +137,20 @@ internal sealed class RecordFields
             Count = count,
             PolicyEvaluated = new PolicyEvaluated(
                 disposition ?? Disposition.None,
-                _verdicts.Of(_evaluatedDkim ?? ""),
-                _verdicts.Of(_evaluatedSpf ?? ""),
+                _dkimVerdicts.Of(_evaluatedDkim ?? ""),
+                _spfVerdicts.Of(_evaluatedSpf ?? ""),
                 _reasons.Count == 0 ? [] : [.. _reasons]),
-            HeaderFrom = _domains.Of(_headerFrom ?? "") ?? "",
-            EnvelopeFrom = _domains.Of(_envelopeFrom ?? ""),
-            EnvelopeTo = _domains.Of(_envelopeTo ?? ""),
+            HeaderFrom = _headerFroms.Of(_headerFrom ?? "") ?? "",
+            EnvelopeFrom = _envelopeFroms.Of(_envelopeFrom ?? ""),
+            EnvelopeTo = _envelopeTos.Of(_envelopeTo ?? ""),
             Dkim = _dkim.Count == 0 ? [] : [.. _dkim],
             Spf = _spf.Count == 0 ? [] : [.. _spf],
         };
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string? OptionalDomain(string text) => Optional(text) is { } domain ? AggregateValues.Domain(domain) : null;
+
     private static string? Optional(string? text)
     {
         if (text is null)

@@ -42,7 +42,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
         while (true)
         {
             var available = _buffer.AsSpan(_position, _end - _position);
-            var lt = available.IndexOf((byte)'<');
+            var lt = NextTag(available);
             if (lt < 0)
             {
                 var safe = _inputEnded ? available.Length : SafeTextLength(available);
@@ -76,6 +76,27 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
         UnclosedAtEnd = _open.Count;
         LastUnclosed = _open.Count == 1 ? _open.TopName() : null;
         builder.EndOfInput();
+    }
+
+    /// <summary>
+    /// Where the next '&lt;' is. Between tags there is mostly a little indentation, so that is skipped byte by byte
+    /// before the (vectorised, but costly to start) search.
+    /// </summary>
+    private static int NextTag(ReadOnlySpan<byte> text)
+    {
+        var position = 0;
+        while (position < text.Length && text[position] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            position++;
+        }
+
+        if (position < text.Length && text[position] == (byte)'<')
+        {
+            return position;
+        }
+
+        var found = text[position..].IndexOf((byte)'<');
+        return found < 0 ? -1 : position + found;
     }
 
     private void SkipByteOrderMark()
@@ -168,7 +189,8 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
             return true;
         }
 
-        var close = XmlNames.TagEnd(markup, 1 + nameLength);
+        // <name> without attributes is the usual tag: its end is known without a search.
+        var close = afterName == (byte)'>' ? 1 + nameLength : XmlNames.TagEnd(markup, 1 + nameLength);
         if (close < 0)
         {
             return false;
@@ -206,7 +228,8 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryEndTag(ReadOnlySpan<byte> markup)
     {
-        var close = markup.IndexOf((byte)'>');
+        var nameEnd = 2 + XmlNames.NameLength(markup[2..]);
+        var close = nameEnd < markup.Length && markup[nameEnd] == (byte)'>' ? nameEnd : markup.IndexOf((byte)'>');
         if (close < 0)
         {
             return false;

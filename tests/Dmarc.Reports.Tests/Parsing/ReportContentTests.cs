@@ -139,6 +139,19 @@ public sealed class ReportContentTests
     }
 
     [Fact]
+    public void The_payload_hash_of_a_report_of_several_megabytes_is_the_sha256_of_the_whole_document()
+    {
+        // Past the first MiB the hash is computed on a thread of its own: it must still cover every byte, in order.
+        var bytes = Utf8(Feedback(records: Records(12_000)));
+        Assert.True(bytes.Length > 3 * 1024 * 1024, $"the report should be several MiB, is {bytes.Length} bytes");
+
+        var report = Read.SingleReport(Containers.Gzip(bytes));
+
+        Assert.Equal(12_000, report.RecordCount);
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes)), report.PayloadSha256);
+    }
+
+    [Fact]
     public void The_same_report_in_a_container_has_the_same_payload_hash_and_identity()
     {
         var bytes = Utf8(Feedback());
