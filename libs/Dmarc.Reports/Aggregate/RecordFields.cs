@@ -7,19 +7,20 @@ internal sealed class RecordFields
     private readonly List<PolicyOverrideReason> _reasons = [];
     private readonly List<DkimAuthResult> _dkim = [];
     private readonly List<SpfAuthResult> _spf = [];
-    private readonly ValueMemo<Disposition?> _dispositions = new(text => AggregateValues.Disposition(text));
+    private readonly ValueMemo<Disposition?, ValueReadings.Disposition> _dispositions = new();
+
     // One memo per field: fields that shared one would overwrite each other's last value record after record.
-    private readonly ValueMemo<DmarcVerdict> _dkimVerdicts = new(text => AggregateValues.Verdict(text));
-    private readonly ValueMemo<DmarcVerdict> _spfVerdicts = new(text => AggregateValues.Verdict(text));
-    private readonly ValueMemo<string?> _headerFroms = new(OptionalDomain);
-    private readonly ValueMemo<string?> _envelopeFroms = new(OptionalDomain);
-    private readonly ValueMemo<string?> _envelopeTos = new(OptionalDomain);
-    private readonly ValueMemo<string?> _dkimDomains = new(OptionalDomain);
-    private readonly ValueMemo<string?> _spfDomains = new(OptionalDomain);
-    private readonly ValueMemo<string?> _selectors = new(Optional);
-    private readonly ValueMemo<DkimResult?> _dkimResults = new(text => AggregateValues.Dkim(text));
-    private readonly ValueMemo<SpfResult?> _spfResults = new(text => AggregateValues.Spf(text));
-    private readonly ValueMemo<SpfScope> _scopes = new(text => Optional(text) is { } scope ? AggregateValues.Scope(scope) : SpfScope.MailFrom);
+    private readonly ValueMemo<DmarcVerdict, ValueReadings.Verdict> _dkimVerdicts = new();
+    private readonly ValueMemo<DmarcVerdict, ValueReadings.Verdict> _spfVerdicts = new();
+    private readonly ValueMemo<string?, ValueReadings.Domain> _headerFroms = new();
+    private readonly ValueMemo<string?, ValueReadings.Domain> _envelopeFroms = new();
+    private readonly ValueMemo<string?, ValueReadings.Domain> _envelopeTos = new();
+    private readonly ValueMemo<string?, ValueReadings.Domain> _dkimDomains = new();
+    private readonly ValueMemo<string?, ValueReadings.Domain> _spfDomains = new();
+    private readonly ValueMemo<string?, ValueReadings.Text> _selectors = new();
+    private readonly ValueMemo<DkimResult?, ValueReadings.DkimResult> _dkimResults = new();
+    private readonly ValueMemo<SpfResult?, ValueReadings.SpfResult> _spfResults = new();
+    private readonly ValueMemo<SpfScope, ValueReadings.Scope> _scopes = new();
     private string? _sourceIp;
     private string? _count;
     private string? _disposition;
@@ -73,8 +74,8 @@ internal sealed class RecordFields
 
     public void AddReason()
     {
-        var comment = Optional(ReasonComment);
-        if (Optional(ReasonType) is { } type)
+        var comment = ValueReadings.Optional(ReasonComment);
+        if (ValueReadings.Optional(ReasonType) is { } type)
         {
             _reasons.Add(new PolicyOverrideReason(AggregateValues.Override(type), comment));
         }
@@ -99,7 +100,7 @@ internal sealed class RecordFields
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: DKIM result \"{AuthResult}\" is not known; read as none");
         }
 
-        _dkim.Add(new DkimAuthResult(domain, _selectors.Of(AuthSelectorOrScope ?? ""), result ?? DkimResult.None, Optional(AuthHuman)));
+        _dkim.Add(new DkimAuthResult(domain, _selectors.Of(AuthSelectorOrScope ?? ""), result ?? DkimResult.None, ValueReadings.Optional(AuthHuman)));
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -111,7 +112,7 @@ internal sealed class RecordFields
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: SPF result \"{AuthResult}\" is not known; read as none");
         }
 
-        _spf.Add(new SpfAuthResult(_spfDomains.Of(AuthDomain ?? "") ?? "", _scopes.Of(AuthSelectorOrScope ?? ""), result ?? SpfResult.None, Optional(AuthHuman)));
+        _spf.Add(new SpfAuthResult(_spfDomains.Of(AuthDomain ?? "") ?? "", _scopes.Of(AuthSelectorOrScope ?? ""), result ?? SpfResult.None, ValueReadings.Optional(AuthHuman)));
     }
 
     /// <summary>The record, or null (with an error of the report) when it cannot be counted.</summary>
@@ -146,19 +147,5 @@ internal sealed class RecordFields
             Dkim = _dkim.Count == 0 ? [] : [.. _dkim],
             Spf = _spf.Count == 0 ? [] : [.. _spf],
         };
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string? OptionalDomain(string text) => Optional(text) is { } domain ? AggregateValues.Domain(domain) : null;
-
-    private static string? Optional(string? text)
-    {
-        if (text is null)
-        {
-            return null;
-        }
-
-        var trimmed = text.AsSpan().Trim();
-        return trimmed.Length == 0 ? null : trimmed.Length == text.Length ? text : trimmed.ToString();
     }
 }
