@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
@@ -16,6 +15,10 @@ internal sealed class HashingReadStream(Stream inner) : ForwardReadStream(inner)
     private const int ChunksInFlight = 64;
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
+    // Chunks go round between the two threads (a shared pool would not get them back on the reading thread); they
+    // live on the pinned heap, out of the way of the young generations.
+    private readonly ConcurrentQueue<byte[]> _freeChunks = new();
     private long _bytesRead;
     private BlockingCollection<(byte[] Chunk, int Length)>? _chunks;
     private Thread? _hasher;
@@ -36,7 +39,7 @@ internal sealed class HashingReadStream(Stream inner) : ForwardReadStream(inner)
             return read;
         }
 
-        var chunk = ArrayPool<byte>.Shared.Rent(read);
+        var chunk = _freeChunks.TryDequeue(out var free) && free.Length >= read ? free : GC.AllocateUninitializedArray<byte>(Math.Max(read, 64 * 1024), pinned: true);
         buffer[..read].CopyTo(chunk);
         (_chunks ??= StartHasher()).Add((chunk, read));
         return read;
@@ -58,7 +61,7 @@ internal sealed class HashingReadStream(Stream inner) : ForwardReadStream(inner)
             foreach (var (chunk, length) in chunks.GetConsumingEnumerable())
             {
                 _hash.AppendData(chunk.AsSpan(0, length));
-                ArrayPool<byte>.Shared.Return(chunk);
+                _freeChunks.Enqueue(chunk);
             }
         })
         { IsBackground = true, Name = "dmarc payload hash" };
