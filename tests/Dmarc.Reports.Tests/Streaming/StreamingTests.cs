@@ -91,41 +91,8 @@ public sealed class StreamingTests
     }
 
     /// <summary>A stream that can only be read forward, like a network or pipe.</summary>
-    private sealed class ForwardOnlyStream(byte[] content) : Stream
+    private sealed class ForwardOnlyStream(byte[] content) : Input.ForwardReadStream(new MemoryStream(content, writable: false))
     {
-        private readonly MemoryStream _inner = new(content, writable: false);
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-
-        public override long Position
-        {
-            get => throw new NotSupportedException();
-            set => throw new NotSupportedException();
-        }
-
-        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _inner.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public override int Read(Span<byte> buffer) => Inner.Read(buffer);
     }
 }
