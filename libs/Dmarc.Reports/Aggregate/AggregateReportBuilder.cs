@@ -99,6 +99,15 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
             or ReportNode.Reason or ReportNode.Identifiers or ReportNode.AuthResults or ReportNode.Dkim or ReportNode.Spf)
         .ToArray();
 
+    /// <summary>The text of the value element being read and its end, in one step (see the scanner's whole values).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void EndValue(ReadOnlySpan<byte> utf8)
+    {
+        _text.Clear();
+        _text.Append(utf8);
+        End();
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void End()
     {

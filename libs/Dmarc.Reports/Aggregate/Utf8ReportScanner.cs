@@ -216,12 +216,38 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
         {
             builder.End();
         }
-        else
+        else if (!(builder.WantsText && TryWholeValue(markup, close + 1, name)))
         {
             _open.Push(name);
         }
 
         _position += close + 1;
+        return true;
+    }
+
+    /// <summary>
+    /// The usual value element, <c>&lt;name&gt;text&lt;/name&gt;</c> with plain text, read in one step: its text is
+    /// handed on straight from the buffer and its end tag consumed. Anything else (references, CDATA, a child, a
+    /// value cut by the end of the buffer) is left to the general path.
+    /// </summary>
+    private bool TryWholeValue(ReadOnlySpan<byte> markup, int textStart, ReadOnlySpan<byte> name)
+    {
+        var text = markup[textStart..];
+        var length = text.IndexOfAny((byte)'<', (byte)'&');
+        if (length < 0 || text[length] != (byte)'<')
+        {
+            return false;
+        }
+
+        var endTag = text[length..];
+        if (endTag.Length < name.Length + 3 || endTag[1] != (byte)'/' || !endTag.Slice(2, name.Length).SequenceEqual(name)
+            || endTag[2 + name.Length] != (byte)'>')
+        {
+            return false;
+        }
+
+        builder.EndValue(text[..length]);
+        _position += length + name.Length + 3;
         return true;
     }
 
