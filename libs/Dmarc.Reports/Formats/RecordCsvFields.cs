@@ -40,55 +40,38 @@ internal static class RecordCsvFields
 
     private static void WriteDkim(CsvLine line, IReadOnlyList<DkimAuthResult> results)
     {
-        line.StartField();
-        for (var i = 0; i < results.Count; i++)
-        {
-            Separate(line, i);
-            line.Text(results[i].Domain);
-        }
-
-        line.EndField();
-        line.StartField();
-        for (var i = 0; i < results.Count; i++)
-        {
-            Separate(line, i);
-            line.Text(results[i].Selector);
-        }
-
-        line.EndField();
-        line.StartField();
-        for (var i = 0; i < results.Count; i++)
-        {
-            Separate(line, i);
-            line.Bytes(RfcTokens.Of(results[i].Result).EncodedUtf8Bytes);
-        }
-
-        line.EndField();
+        TextList(line, results, static dkim => dkim.Domain);
+        TextList(line, results, static dkim => dkim.Selector);
+        TokenList(line, results, static dkim => RfcTokens.Of(dkim.Result));
     }
 
     private static void WriteSpf(CsvLine line, IReadOnlyList<SpfAuthResult> results)
+    {
+        TextList(line, results, static spf => spf.Domain);
+        TokenList(line, results, static spf => RfcTokens.Of(spf.Scope));
+        TokenList(line, results, static spf => RfcTokens.Of(spf.Result));
+    }
+
+    /// <summary>One field holding a value of each result, separated as the other list fields are.</summary>
+    private static void TextList<T>(CsvLine line, IReadOnlyList<T> results, Func<T, string?> text)
     {
         line.StartField();
         for (var i = 0; i < results.Count; i++)
         {
             Separate(line, i);
-            line.Text(results[i].Domain);
+            line.Text(text(results[i]));
         }
 
         line.EndField();
+    }
+
+    private static void TokenList<T>(CsvLine line, IReadOnlyList<T> results, Func<T, System.Text.Json.JsonEncodedText> token)
+    {
         line.StartField();
         for (var i = 0; i < results.Count; i++)
         {
             Separate(line, i);
-            line.Bytes(RfcTokens.Of(results[i].Scope).EncodedUtf8Bytes);
-        }
-
-        line.EndField();
-        line.StartField();
-        for (var i = 0; i < results.Count; i++)
-        {
-            Separate(line, i);
-            line.Bytes(RfcTokens.Of(results[i].Result).EncodedUtf8Bytes);
+            line.Bytes(token(results[i]).EncodedUtf8Bytes);
         }
 
         line.EndField();
