@@ -48,7 +48,16 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
             return;
         }
 
-        var node = ReportVocabulary.Child(_stack[_depth - 1], localName);
+        StartChild(ReportVocabulary.Child(_stack[_depth - 1], localName));
+    }
+
+    /// <summary>True when the element being read is the report's root, where records sit.</summary>
+    public bool AtRecordLevel => _depth > 0 && _stack[_depth - 1] == ReportNode.Feedback;
+
+    /// <summary>An element below the root whose node is already known (the scanner's whole-record path knows it).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void StartChild(ReportNode node)
+    {
         switch (node)
         {
             case ReportNode.Feedback:
@@ -103,9 +112,14 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndValue(ReadOnlySpan<byte> utf8)
     {
+        if (_depth == 0)
+        {
+            return;
+        }
+
+        var node = _stack[--_depth];
         _text.Clear();
-        _text.Append(utf8);
-        End();
+        Ended(node, IsLeaf(node) ? _text.ToText(node, utf8) : "");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -119,6 +133,15 @@ internal sealed class AggregateReportBuilder(ReportLimits limits, Action<Aggrega
         var node = _stack[--_depth];
         var text = IsLeaf(node) ? _text.ToText(node) : "";
         _text.Clear();
+        Ended(node, text);
+    }
+
+    /// <summary>Whether <paramref name="node"/> is an element whose text is a value.</summary>
+    public static bool IsValue(ReportNode node) => !Containers[(int)node];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Ended(ReportNode node, string text)
+    {
         if (node == ReportNode.Feedback && !_endOfInput)
         {
             RootClosed = true;

@@ -29,7 +29,7 @@ internal sealed class LeafText(int maxLength)
     {
         if (_length + utf8.Length > maxLength)
         {
-            throw new ReportLimitExceededException($"an XML value is longer than {maxLength} bytes (limit MaxXmlValueLength)");
+            throw TooLong();
         }
 
         if (_length + utf8.Length > _bytes.Length)
@@ -41,10 +41,17 @@ internal sealed class LeafText(int maxLength)
         _length += utf8.Length;
     }
 
+    public string ToText(ReportNode node) => ToText(node, _bytes.AsSpan(0, _length));
+
+    /// <summary>The string of a whole value handed on in one piece, without collecting it first.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public string ToText(ReportNode node)
+    public string ToText(ReportNode node, ReadOnlySpan<byte> bytes)
     {
-        var bytes = _bytes.AsSpan(0, _length);
+        if (bytes.Length > maxLength)
+        {
+            throw TooLong();
+        }
+
         if (bytes.IsEmpty)
         {
             return "";
@@ -67,6 +74,8 @@ internal sealed class LeafText(int maxLength)
 
         return text;
     }
+
+    private ReportLimitExceededException TooLong() => new($"an XML value is longer than {maxLength} bytes (limit MaxXmlValueLength)");
 
     /// <summary>UTF-8, except that bytes which are not UTF-8 are read as windows-1252 (and counted) instead of failing.</summary>
     private string Decode(ReadOnlySpan<byte> bytes)

@@ -41,6 +41,10 @@ internal static class ReportVocabulary
         return localName.SequenceEqual("version"u8) ? ReportNode.Version : ReportNode.Ignored;
     }
 
+    /// <summary>The known children of <paramref name="parent"/>, names as UTF-8, in the order reporters usually write them.</summary>
+    public static IEnumerable<(byte[] Name, ReportNode Node)> ChildrenOf(ReportNode parent) =>
+        (Children[(int)parent] ?? []).Select(child => (child.Name, child.Node));
+
     private static (int, byte[], ReportNode)[][] Build()
     {
         var children = new (int, byte[], ReportNode)[Enum.GetValues<ReportNode>().Length][];

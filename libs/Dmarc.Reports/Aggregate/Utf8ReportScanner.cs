@@ -19,6 +19,7 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
 
     private readonly OpenElements _open = new(limits.MaxXmlDepth);
     private readonly ArrayBufferWriter<byte> _resolved = new(256);
+    private readonly WholeRecordReader _records = new();
     private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
     private int _position;
     private int _end;
@@ -197,6 +198,16 @@ internal sealed class Utf8ReportScanner(Stream input, AggregateReportBuilder bui
         }
 
         var name = markup.Slice(1, nameLength);
+        if (afterName == (byte)'>' && name.SequenceEqual("record"u8) && builder.AtRecordLevel)
+        {
+            var taken = _records.TryRead(markup[(close + 1)..], builder);
+            if (taken >= 0)
+            {
+                _position += close + 1 + taken;
+                return true;
+            }
+        }
+
         var attributes = markup[(1 + nameLength)..close];
         var selfClosing = attributes.Length > 0 && attributes[^1] == (byte)'/';
         if (_open.Count == 0)
