@@ -47,14 +47,33 @@ internal sealed class TlsReportParser(ReportLimits limits, string source, string
         if (shape.TopLevelNames < TlsJsonScan.NamesOfAReport)
         {
             return new NotAReport(source, part,
-                "a JSON document that is not an SMTP TLS report (it lacks organization-name, date-range, report-id and policies)");
+                "a JSON document that is not an SMTP TLS report (it does not have the fields of one: organization-name, date-range, report-id, policies)");
         }
 
-        using var document = JsonDocument.Parse(json, TlsJsonScan.DocumentOptions(limits));
-        var (report, invalid) = new TlsReportReading(document.RootElement, hash).Read();
-        return report is null
-            ? new InvalidReport(source, part, invalid!)
-            : new TlsReportParsed(source, part, report);
+        return Build(json, hash);
+    }
+
+    private ReportOutcome Build(ReadOnlyMemory<byte> json, string hash)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(json, TlsJsonScan.DocumentOptions(limits));
+        }
+        catch (JsonException broken)
+        {
+            // The scan has read the same bytes with the same options, so this should not happen; if it does, it is
+            // still the report's problem, not a crash.
+            return new InvalidReport(source, part, $"the SMTP TLS report cannot be read: {broken.Message}");
+        }
+
+        using (document)
+        {
+            var (report, invalid) = new TlsReportReading(document.RootElement, hash).Read();
+            return report is null
+                ? new InvalidReport(source, part, invalid!)
+                : new TlsReportParsed(source, part, report);
+        }
     }
 
     private ReadOnlyMemory<byte> ReadPayload(Func<Stream> open)

@@ -150,6 +150,20 @@ public sealed class TlsReportContentTests
         Assert.Equal("$.policies[0].policy", Assert.Single(report.Errors).Path);
     }
 
+    [Fact]
+    public void Policy_entries_and_failure_details_that_are_not_objects_are_skipped_with_an_error()
+    {
+        var json = Report();
+        FirstPolicy(json)["failure-details"] = new JsonArray(7);
+        json["policies"]!.AsArray().Insert(0, "sts recipient.example");
+
+        var report = SingleReport(json);
+
+        Assert.Equal(["recipient.example", "other.example"], report.Policies.Select(policy => policy.Domain));
+        Assert.Empty(report.Policies[0].FailureDetails);
+        Assert.Equal(["$.policies[0]", "$.policies[1].failure-details[0]"], report.Errors.Select(error => error.Path));
+    }
+
     [Theory]
     [InlineData("sts", TlsPolicyType.Sts)]
     [InlineData("STS", TlsPolicyType.Sts)]
