@@ -30,5 +30,14 @@ public sealed record ReportLimits
     /// <summary>Longest text accepted in one XML element.</summary>
     public int MaxXmlValueLength { get; init; } = 64 * 1024;
 
+    /// <summary>Largest SMTP TLS report (JSON) read; it is held in memory whole. Real reports are a few KiB.</summary>
+    public long MaxTlsReportBytes { get; init; } = 64L * 1024 * 1024;
+
+    /// <summary>Deepest JSON nesting accepted in a TLS report; RFC 8460 reports need 5.</summary>
+    public int MaxTlsJsonDepth { get; init; } = 16;
+
+    /// <summary>Longest text (in bytes, as written in the JSON) accepted in a TLS report.</summary>
+    public int MaxTlsValueLength { get; init; } = 64 * 1024;
+
     public static ReportLimits Default { get; } = new();
 }

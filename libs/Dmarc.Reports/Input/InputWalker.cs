@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using Dmarc.Reports.Aggregate;
 using Dmarc.Reports.Outcomes;
+using Dmarc.Reports.Tls;
 using MimeKit;
 
 namespace Dmarc.Reports.Input;
@@ -78,6 +79,9 @@ internal sealed class InputWalker(ReportLimits limits, string source, IReportSin
                 case ContentKind.AggregateXml:
                     new AggregateXmlParser(limits, source, content.Part, target).Parse(content.Open);
                     break;
+                case ContentKind.Json:
+                    new TlsReportParser(limits, source, content.Part, target).Parse(content.Open);
+                    break;
                 default:
                     target.OnOutcome(NotReport(content, kind));
                     break;
@@ -144,7 +148,7 @@ internal sealed class InputWalker(ReportLimits limits, string source, IReportSin
     {
         ContentKind.Empty => "the input is empty (0 bytes)",
         ContentKind.OtherXml => "an XML document that is not a DMARC aggregate report (its root element is not <feedback>)",
-        ContentKind.Json => "a JSON document; SMTP TLS (JSON) reports are not read yet by this version",
+        ContentKind.Json => "a JSON document that is not an SMTP TLS report",
         _ => "the content is not XML, JSON, gzip, zip, zlib or a mail",
     });
 
