@@ -34,7 +34,10 @@ public sealed class CorpusConformanceTests
             case "aggregate":
                 AgreesWithParsedmarc(file, expected.RootElement.GetProperty("report"), outcomes);
                 break;
-            case "failure" or "smtp_tls":
+            case "failure":
+                FailureConformance.AgreesWithParsedmarc(file, expected.RootElement.GetProperty("report"), outcomes);
+                break;
+            case "smtp_tls":
                 // LATER (failure and SMTP TLS reports issue): compare with parsedmarc's JSON once the core reads these.
                 // For now the file only has to end in an outcome without an exception.
                 Assert.NotEmpty(outcomes);
