@@ -98,7 +98,8 @@ internal sealed class SampleReader(FailureSamplePolicy policy, LocalPartRedactor
             return ("", true);
         }
 
-        var text = part.Text;
+        // Line ends as "\n" whatever the mail used, so that the same sample reads the same from LF and CRLF mails.
+        var text = part.Text.ReplaceLineEndings("\n");
         return text.Length <= budget ? (text, false) : (text[..budget], true);
     }
 
