@@ -15,6 +15,9 @@ internal sealed class FailureReportReader(ReportLimits limits, FailureSamplePoli
     /// <summary>Feedback fields are a few lines; a "feedback part" larger than this is not one.</summary>
     private const int MaxFeedbackBytes = 1024 * 1024;
 
+    /// <summary>A sample sent as a plain part (not an attached message) is read up to this size.</summary>
+    private const int MaxPlainSampleBytes = 32 * 1024 * 1024;
+
     /// <summary>Text parts larger than this are not read for a plain-text report (Exim's are a few KB).</summary>
     private const long MaxPlainTextBytes = 1024 * 1024;
 
@@ -93,7 +96,7 @@ internal sealed class FailureReportReader(ReportLimits limits, FailureSamplePoli
     private MimeMessage? Sample(MimeEntity? entity) => entity switch
     {
         MessagePart attached => attached.Message,
-        MimePart plain when PartContent.Decode(plain, (int)Math.Min(limits.MaxReportBytes, int.MaxValue - 1), cancellationToken) is { } bytes => Message(bytes),
+        MimePart plain when PartContent.Decode(plain, (int)Math.Min(limits.MaxReportBytes, MaxPlainSampleBytes), cancellationToken) is { } bytes => Message(bytes),
         _ => null,
     };
 
