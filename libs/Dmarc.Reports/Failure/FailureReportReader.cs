@@ -25,17 +25,27 @@ internal sealed class FailureReportReader(ReportLimits limits, FailureSamplePoli
     public ReportOutcome? Read(MimeMessage mail, string? part)
     {
         var parts = FailureMailParts.Find(mail, limits.MaxMimeParts);
-        if (parts.FeedbackPart is { } feedback)
+        try
         {
-            return ReadFeedback(mail, part, parts, feedback);
-        }
+            if (parts.FeedbackPart is { } feedback)
+            {
+                return ReadFeedback(mail, part, parts, feedback);
+            }
 
-        if (parts.IsArf)
+            if (parts.IsArf)
+            {
+                return new InvalidReport(source, part, "an ARF report (multipart/report; report-type=feedback-report) without its message/feedback-report part");
+            }
+
+            return parts.OtherParts == 0 ? ReadPlainText(mail, part, parts) : null;
+        }
+        catch (Exception broken) when (InputWalker.IsBrokenInput(broken) && broken is not ReportLimitExceededException)
         {
-            return new InvalidReport(source, part, "an ARF report (multipart/report; report-type=feedback-report) without its message/feedback-report part");
+            // Only an ARF mail is known to be a failure report here; any other mail is left to the general walk.
+            return parts.FeedbackPart is not null || parts.IsArf
+                ? new InvalidReport(source, part, $"a failure report that cannot be read: {InputWalker.BrokenInputReason(broken)}")
+                : null;
         }
-
-        return parts.OtherParts == 0 ? ReadPlainText(mail, part, parts) : null;
     }
 
     private ReportOutcome ReadFeedback(MimeMessage mail, string? part, FailureMailParts parts, MimePart feedback)
