@@ -1,4 +1,5 @@
 using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Failure;
 using Dmarc.Reports.Input;
 using Dmarc.Reports.Outcomes;
 
@@ -8,17 +9,20 @@ namespace Dmarc.Reports;
 /// The entry point of the core: reads whatever a reporter sent (plain XML, gzip, zip, zlib, a whole mail or an mbox)
 /// and ends every report in it, and every input without one, in a typed <see cref="ReportOutcome"/>.
 /// Never throws for bad input: exceptions mean a bug (or cancellation).
+/// <paramref name="samplePolicy"/> says what is kept of the failing message a failure report carries (headers by default).
 /// </summary>
-public sealed class ReportReader(ReportLimits? limits = null)
+public sealed class ReportReader(ReportLimits? limits = null, FailureSamplePolicy? samplePolicy = null)
 {
     public ReportLimits Limits { get; } = limits ?? ReportLimits.Default;
+
+    public FailureSamplePolicy SamplePolicy { get; } = samplePolicy ?? FailureSamplePolicy.Default;
 
     /// <summary>Streams records and outcomes into <paramref name="sink"/>; memory stays flat whatever the report size.</summary>
     public void Read(Stream input, string source, IReportSink sink, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
-        new InputWalker(Limits, source, sink, cancellationToken).Walk(input);
+        new InputWalker(Limits, source, sink, cancellationToken, SamplePolicy).Walk(input);
     }
 
     /// <summary>Reads everything into memory: each aggregate outcome carries its records.</summary>

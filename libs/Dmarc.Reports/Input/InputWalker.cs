@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Failure;
 using Dmarc.Reports.Outcomes;
 using Dmarc.Reports.Tls;
 using MimeKit;
@@ -10,9 +11,13 @@ namespace Dmarc.Reports.Input;
 /// Walks one input: decides what each run of bytes is from its content, opens containers (gzip, zip, zlib, mails,
 /// mboxes) within the limits, and hands report documents to their parsers. Every content ends in at least one outcome.
 /// </summary>
-internal sealed class InputWalker(ReportLimits limits, string source, IReportSink sink, CancellationToken cancellationToken)
+internal sealed class InputWalker(
+    ReportLimits limits, string source, IReportSink sink, CancellationToken cancellationToken, FailureSamplePolicy? samplePolicy = null)
 {
     private readonly DecompressionBudget _budget = new(limits.MaxTotalDecompressedBytes);
+
+    /// <summary>What mail walkers keep of failure report samples.</summary>
+    public FailureSamplePolicy SamplePolicy { get; } = samplePolicy ?? FailureSamplePolicy.Default;
 
     public void Walk(Stream input)
     {

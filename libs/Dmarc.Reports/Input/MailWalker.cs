@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using Dmarc.Reports.Failure;
 using Dmarc.Reports.Outcomes;
 using MimeKit;
 
@@ -32,6 +33,14 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
 
     private void WalkMessage(MimeMessage message, Content mail, IReportSink target)
     {
+        // A failure report is one report for the whole mail; its sample is an attached message whose parts
+        // (even a zip or XML attachment) are the failing mail's, never reports of their own.
+        if (new FailureReportReader(limits, walker.SamplePolicy, source, cancellationToken).Read(message, mail.Part) is { } failure)
+        {
+            target.OnOutcome(failure);
+            return;
+        }
+
         var scope = new OutcomeScope(target);
         var partTypes = new List<string>();
         WalkEntity(message.Body, mail, scope, partTypes);
