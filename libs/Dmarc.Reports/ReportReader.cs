@@ -2,6 +2,7 @@ using Dmarc.Reports.Aggregate;
 using Dmarc.Reports.Failure;
 using Dmarc.Reports.Input;
 using Dmarc.Reports.Outcomes;
+using Dmarc.Reports.Triage;
 
 namespace Dmarc.Reports;
 
@@ -23,6 +24,18 @@ public sealed class ReportReader(ReportLimits? limits = null, FailureSamplePolic
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(sink);
         new InputWalker(Limits, source, sink, cancellationToken, SamplePolicy).Walk(input);
+    }
+
+    /// <summary>
+    /// Reads an input and decides for each mail in it (each message of an mbox) the one place it belongs in, with the
+    /// reason and evidence; an input that is not a mail gets one decision as a whole. Records are not kept.
+    /// </summary>
+    public IReadOnlyList<MailTriageResult> Triage(Stream input, string source, CancellationToken cancellationToken = default)
+    {
+        var sink = new TriageSink(source);
+        Read(input, source, sink, cancellationToken);
+        sink.Complete();
+        return sink.Results;
     }
 
     /// <summary>Reads everything into memory: each aggregate outcome carries its records.</summary>

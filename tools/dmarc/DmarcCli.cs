@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Dmarc.Cli.Analyze;
 using Dmarc.Cli.Parse;
+using Dmarc.Cli.Triage;
 
 namespace Dmarc.Cli;
 
@@ -8,10 +9,11 @@ namespace Dmarc.Cli;
 public static class DmarcCli
 {
     public static RootCommand Root(Terminal terminal) =>
-        new($"Reads DMARC aggregate reports (XML, gzip, zip, zlib, .eml mails, mboxes) and prints or summarises them.\n{ExitCodes.HelpText}")
+        new($"Reads DMARC aggregate and failure reports and SMTP TLS reports (XML, JSON, gzip, zip, zlib, .eml mails, mboxes): prints them, summarises them, or says where each mail belongs.\n{ExitCodes.HelpText}")
         {
             ParseCommand.Create(terminal),
             AnalyzeCommand.Create(terminal),
+            TriageCommand.Create(terminal),
         };
 
     public static async Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)

@@ -9,6 +9,8 @@ internal static class DmarcJsonNames
     public static readonly JsonEncodedText Part = JsonEncodedText.Encode("part");
     public static readonly JsonEncodedText ReportType = JsonEncodedText.Encode("report_type");
     public static readonly JsonEncodedText Aggregate = JsonEncodedText.Encode("aggregate");
+    public static readonly JsonEncodedText SmtpTls = JsonEncodedText.Encode("smtp_tls");
+    public static readonly JsonEncodedText Failure = JsonEncodedText.Encode("failure");
     public static readonly JsonEncodedText Invalid = JsonEncodedText.Encode("invalid");
     public static readonly JsonEncodedText NotAReport = JsonEncodedText.Encode("not_a_report");
     public static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");

@@ -79,6 +79,32 @@ public sealed class ParsedmarcJsonWriter : ReportFormatWriter
         Output.Write("]}}\n"u8);
     }
 
+    protected override void WriteOtherReport(ReportOutcome outcome)
+    {
+        Scratch.ResetWrittenCount();
+        _json.Reset();
+        _json.WriteStartObject();
+        ParsedmarcReportJson.WriteSource(_json, outcome);
+        switch (outcome)
+        {
+            case TlsReportParsed tls:
+                _json.WriteString(N.ReportType, N.SmtpTls);
+                _json.WritePropertyName(N.Report);
+                ParsedmarcTlsJson.Write(_json, tls.Report);
+                break;
+            case FailureReportParsed failure:
+                _json.WriteString(N.ReportType, N.Failure);
+                _json.WritePropertyName(N.Report);
+                ParsedmarcFailureJson.Write(_json, failure.Report);
+                break;
+        }
+
+        _json.WriteEndObject();
+        _json.Flush();
+        Scratch.Write("\n"u8);
+        Output.Write(Scratch.WrittenSpan);
+    }
+
     protected override void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason)
     {
         Scratch.ResetWrittenCount();

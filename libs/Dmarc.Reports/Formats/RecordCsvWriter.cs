@@ -67,6 +67,9 @@ public sealed class RecordCsvWriter(Stream output, int spillMemoryLimit = Record
         }
     }
 
+    /// <summary>Failure and TLS reports have no aggregate records, so no rows (the CLI names them on standard error).</summary>
+    protected override void WriteOtherReport(ReportOutcome outcome) => WriteHeaderOnce();
+
     protected override void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason) => WriteHeaderOnce();
 
     private void WriteHeaderOnce()

@@ -37,6 +37,9 @@ public abstract class ReportFormatWriter(Stream output, int spillMemoryLimit = R
                     _records.BeginReplay();
                     WriteReport(parsed, _records);
                     break;
+                case TlsReportParsed or FailureReportParsed:
+                    WriteOtherReport(outcome);
+                    break;
                 case InvalidReport invalid:
                     WriteUnreadable(invalid, UnreadableKind.Invalid, invalid.Reason);
                     break;
@@ -67,6 +70,9 @@ public abstract class ReportFormatWriter(Stream output, int spillMemoryLimit = R
 
     /// <summary>Writes the report: header, then the entries of <paramref name="records"/> (ready for replay).</summary>
     protected abstract void WriteReport(AggregateReportParsed parsed, RecordSpillBuffer records);
+
+    /// <summary>Writes a report that has no records of its own to stream (a failure or an SMTP TLS report).</summary>
+    protected abstract void WriteOtherReport(ReportOutcome outcome);
 
     protected abstract void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason);
 

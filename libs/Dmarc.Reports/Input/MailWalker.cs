@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using Dmarc.Reports.Failure;
 using Dmarc.Reports.Outcomes;
+using Dmarc.Reports.Triage;
 using MimeKit;
 
 namespace Dmarc.Reports.Input;
@@ -33,6 +34,16 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
 
     private void WalkMessage(MimeMessage message, Content mail, IReportSink target)
     {
+        ReadMessage(message, mail, target);
+        if (target is IMailSink mails)
+        {
+            // Only the sink the walk began with hears of mails: a mail inside an archive is part of the archive's input.
+            mails.OnMail(MailSummaries.Of(message, mail.Part));
+        }
+    }
+
+    private void ReadMessage(MimeMessage message, Content mail, IReportSink target)
+    {
         // A failure report is one report for the whole mail; its sample is an attached message whose parts
         // (even a zip or XML attachment) are the failing mail's, never reports of their own.
         if (new FailureReportReader(limits, walker.SamplePolicy, source, cancellationToken).Read(message, mail.Part) is { } failure)
@@ -47,7 +58,7 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
         if (scope.Forwarded == 0)
         {
             var parts = partTypes.Count == 0 ? "no parts" : $"parts: {string.Join(", ", partTypes.Distinct())}";
-            target.OnOutcome(new NotAReport(source, mail.Part, $"the mail \"{Names.Printable(message.Subject ?? "")}\" holds no DMARC report ({parts})"));
+            target.OnOutcome(new NotAReport(source, mail.Part, $"the mail \"{Names.Printable(message.Subject ?? "")}\" holds no DMARC or SMTP TLS report ({parts})"));
         }
     }
 

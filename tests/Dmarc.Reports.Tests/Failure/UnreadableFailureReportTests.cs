@@ -101,6 +101,6 @@ public sealed class UnreadableFailureReportTests
 
         var outcome = Read.Single<NotAReport>(ReadAll(mail));
 
-        Assert.Contains("holds no DMARC report", outcome.Reason, StringComparison.Ordinal);
+        Assert.Contains("holds no DMARC or SMTP TLS report", outcome.Reason, StringComparison.Ordinal);
     }
 }

@@ -17,6 +17,17 @@ public sealed class Analysis
     /// <summary>Messages that failed DMARC, per source and how it failed.</summary>
     public Dictionary<SourceFailure, long> FailingSources { get; } = [];
 
+    public long FailureReports { get; set; }
+
+    /// <summary>Failure (ruf) reports per reported domain, source and what failed.</summary>
+    public Dictionary<FailureReportKind, long> FailureKinds { get; } = [];
+
+    public long TlsReports { get; set; }
+    public Dictionary<string, TlsDomainSummary> TlsDomains { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Failed TLS sessions per policy domain, result type and receiving MX.</summary>
+    public Dictionary<TlsFailureKind, long> TlsFailures { get; } = [];
+
     public List<UnreadableInput> Unreadable { get; } = [];
 
     public static TValue Entry<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TKey other, Func<TKey, TValue> create)

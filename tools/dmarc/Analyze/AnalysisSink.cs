@@ -1,6 +1,7 @@
 using Dmarc.Reports;
 using Dmarc.Reports.Aggregate;
 using Dmarc.Reports.Outcomes;
+using Dmarc.Reports.Tls;
 
 namespace Dmarc.Cli.Analyze;
 
@@ -23,6 +24,13 @@ public sealed class AnalysisSink(Analysis analysis) : IReportSink
 
                 Fold(parsed.Report);
                 break;
+            case FailureReportParsed failure:
+                analysis.FailureReports++;
+                Count(analysis.FailureKinds, FailureReportKind.Of(failure.Report), 1);
+                break;
+            case TlsReportParsed tls:
+                FoldTls(tls.Report);
+                break;
             case InvalidReport invalid:
                 analysis.Unreadable.Add(new UnreadableInput(invalid.Source, invalid.Part, "invalid", invalid.Reason));
                 break;
@@ -34,6 +42,29 @@ public sealed class AnalysisSink(Analysis analysis) : IReportSink
         }
 
         _pending.Clear();
+    }
+
+    private void FoldTls(TlsReport report)
+    {
+        analysis.TlsReports++;
+        foreach (var policy in report.Policies)
+        {
+            Analysis.Entry(analysis.TlsDomains, policy.Domain, Analysis.Other, domain => new TlsDomainSummary(domain)).Add(policy);
+            foreach (var (kind, sessions) in TlsFailureKind.Of(policy))
+            {
+                Count(analysis.TlsFailures, kind, sessions);
+            }
+        }
+    }
+
+    /// <summary>Adds to a bounded tally: past <see cref="Analysis.MaxKeys"/> distinct keys, new ones are not kept apart.</summary>
+    private static void Count<TKey>(Dictionary<TKey, long> tally, TKey key, long amount)
+        where TKey : notnull
+    {
+        if (tally.ContainsKey(key) || tally.Count < Analysis.MaxKeys)
+        {
+            tally[key] = tally.GetValueOrDefault(key) + amount;
+        }
     }
 
     private void Fold(AggregateReport report)

@@ -12,7 +12,8 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
     {
         console.WriteLine(
             $"{Number(analysis.Reports)} reports, {Number(analysis.Records)} records, {Number(analysis.Traffic.Messages)} messages, " +
-            $"DMARC pass {Percent(analysis.Traffic.PassRate)}; {analysis.Unreadable.Count} inputs without a report.");
+            $"DMARC pass {Percent(analysis.Traffic.PassRate)}; {Number(analysis.FailureReports)} failure reports; "
+            + $"{Number(analysis.TlsReports)} SMTP TLS reports; {analysis.Unreadable.Count} inputs without a report.");
 
         Show("Policy domains", ["Domain", "Reports", "Messages", "DMARC pass", "none", "quarantine", "reject", "pass", "Policy"],
             analysis.Domains.Values.OrderByDescending(d => d.Traffic.Messages).ThenBy(d => d.Domain, StringComparer.Ordinal)
@@ -26,6 +27,15 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
         Show("Top failing sources", ["Source IP", "Messages", "SPF", "DKIM", "Failure"],
             analysis.FailingSources.OrderByDescending(f => f.Value).ThenBy(f => f.Key.SourceIp, StringComparer.Ordinal)
                 .Select(f => (string[])[f.Key.SourceIp, Number(f.Value), f.Key.Spf, f.Key.Dkim, f.Key.Kind]));
+        Show("Failure reports (ruf)", ["Reported domain", "Source IP", "Auth failure", "Delivery", "Reports"],
+            analysis.FailureKinds.OrderByDescending(f => f.Value).ThenBy(f => f.Key.ReportedDomain, StringComparer.Ordinal)
+                .Select(f => (string[])[f.Key.ReportedDomain, f.Key.SourceIp, f.Key.AuthFailure, f.Key.Delivery, Number(f.Value)]));
+        Show("SMTP TLS policy domains", ["Domain", "Policies reported", "Sessions", "Failed", "TLS success"],
+            analysis.TlsDomains.Values.OrderByDescending(d => d.Successful + d.Failed).ThenBy(d => d.Domain, StringComparer.Ordinal)
+                .Select(d => (string[])[d.Domain, Number(d.Reports), Number(d.Successful + d.Failed), Number(d.Failed), Percent(d.SuccessRate)]));
+        Show("SMTP TLS failures", ["Domain", "Result", "Receiving MX", "Sessions"],
+            analysis.TlsFailures.OrderByDescending(f => f.Value).ThenBy(f => f.Key.Domain, StringComparer.Ordinal)
+                .Select(f => (string[])[f.Key.Domain, f.Key.ResultType, f.Key.ReceivingMx, Number(f.Value)]));
         Show("Inputs without a report", ["Input", "Outcome", "Reason"],
             analysis.Unreadable.Select(u => (string[])[u.Part is null ? u.Source : $"{u.Source} ({u.Part})", u.Outcome, u.Reason]),
             all: true);

@@ -18,11 +18,17 @@ public sealed class InputReading(Terminal terminal, ReportReader reader)
         }
     }
 
-    private void Read(ReportInput input, IReportSink sink, CancellationToken cancellationToken)
+    private void Read(ReportInput input, IReportSink sink, CancellationToken cancellationToken) =>
+        Open(input, stream => reader.Read(stream, input.Source, sink, cancellationToken),
+            // Records already streamed for a report cut short are dropped by the sink on this outcome.
+            problem => sink.OnOutcome(new InvalidReport(input.Source, null, problem)));
+
+    /// <summary>Hands <paramref name="input"/> opened to <paramref name="read"/>, or why it cannot be read to <paramref name="unreadable"/>.</summary>
+    public void Open(ReportInput input, Action<Stream> read, Action<string> unreadable)
     {
         if (input.Problem is not null)
         {
-            sink.OnOutcome(new InvalidReport(input.Source, null, input.Problem));
+            unreadable(input.Problem);
             return;
         }
 
@@ -31,12 +37,11 @@ public sealed class InputReading(Terminal terminal, ReportReader reader)
             using var stream = input.Path is null
                 ? terminal.OpenInput()
                 : new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-            reader.Read(stream, input.Source, sink, cancellationToken);
+            read(stream);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
-            // Records already streamed for a report cut short are dropped by the sink on this outcome.
-            sink.OnOutcome(new InvalidReport(input.Source, null, $"cannot read the file: {error.Message}"));
+            unreadable($"cannot read the file: {error.Message}");
         }
     }
 }

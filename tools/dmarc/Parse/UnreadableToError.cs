@@ -4,7 +4,7 @@ using Dmarc.Reports.Outcomes;
 
 namespace Dmarc.Cli.Parse;
 
-/// <summary>CSV has rows for records only, so inputs without a report are named on standard error instead.</summary>
+/// <summary>CSV has rows for aggregate records only, so inputs without one are named on standard error instead.</summary>
 public sealed class UnreadableToError(IReportSink inner, TextWriter error) : IReportSink
 {
     public void OnAggregateRecord(AggregateRecord record) => inner.OnAggregateRecord(record);
@@ -15,6 +15,8 @@ public sealed class UnreadableToError(IReportSink inner, TextWriter error) : IRe
         {
             InvalidReport invalid => $"invalid: {Where(outcome)}: {invalid.Reason}",
             NotAReport notAReport => $"not a report: {Where(outcome)}: {notAReport.Reason}",
+            TlsReportParsed => $"SMTP TLS report in {Where(outcome)}: not written (CSV rows are aggregate records; use --format json)",
+            FailureReportParsed => $"failure report in {Where(outcome)}: not written (CSV rows are aggregate records; use --format json)",
             _ => null,
         };
         if (line is not null)
