@@ -29,20 +29,26 @@ internal static class ArfParts
             }
         }
 
-        if (!base64)
+        var feedback = new MessageFeedbackReport { Content = FieldBlock(report) };
+        if (base64)
         {
-            return report;
+            feedback.ContentTransferEncoding = ContentEncoding.Base64;
         }
 
-        // MimeKit keeps the fields with LF line ends; inside base64 nothing converts them, so write CRLF as on the wire.
+        return feedback;
+    }
+
+    /// <summary>
+    /// The fields of a <c>message/feedback-report</c> or <c>message/delivery-status</c> part as its content should be:
+    /// CRLF line ends (nothing converts them inside base64) and no empty line after the last field, which MimeKit
+    /// leaves there and a parser would read as one more (empty) field group.
+    /// </summary>
+    public static MimeContent FieldBlock(MimePart part)
+    {
         using var fieldText = new MemoryStream();
-        report.Content?.DecodeTo(fieldText);
-        var crlf = Encoding.ASCII.GetString(fieldText.ToArray()).ReplaceLineEndings("\r\n");
-        return new MessageFeedbackReport
-        {
-            Content = new MimeContent(new MemoryStream(Encoding.ASCII.GetBytes(crlf))),
-            ContentTransferEncoding = ContentEncoding.Base64,
-        };
+        part.Content?.DecodeTo(fieldText);
+        var text = Encoding.ASCII.GetString(fieldText.ToArray()).ReplaceLineEndings("\r\n").TrimEnd('\r', '\n') + "\r\n";
+        return new MimeContent(new MemoryStream(Encoding.ASCII.GetBytes(text)));
     }
 
     /// <summary>The reported message as a receiver saw it: <c>text/rfc822-headers</c> or <c>message/rfc822</c>.</summary>

@@ -87,7 +87,12 @@ public static class JunkMail
 
         var returned = $"From: <{mailbox}>\nTo: <{recipient}>\nSubject: Re: your order {random.Next(10_000, 100_000)}\n"
             + $"Date: {ArfParts.Date(sent.AddSeconds(-3))}\nMessage-ID: <{random.NextUInt64():x16}@example.com>\n";
-        var body = new MultipartReport("delivery-status") { text, status, ArfParts.Sample(returned, "", ArfSample.Headers) };
+        var body = new MultipartReport("delivery-status")
+        {
+            text,
+            new MessageDeliveryStatus { Content = ArfParts.FieldBlock(status) },
+            ArfParts.Sample(returned, "", ArfSample.Headers),
+        };
         message.Body = AggregateReportMail.FixedBoundary(body, messageId);
         return message;
     }
