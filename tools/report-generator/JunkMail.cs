@@ -32,6 +32,8 @@ public enum JunkKind
 /// </summary>
 public static class JunkMail
 {
+    private static readonly string[] _localParts = ["anna", "bert", "chen", "dana", "emil", "fatima"];
+
     public static IReadOnlyList<JunkKind> Kinds { get; } = Enum.GetValues<JunkKind>();
 
     public static MimeMessage Create(JunkKind kind, DateTimeOffset sent, long seed, string mailbox = AggregateReportMail.DefaultRuaMailbox) =>
@@ -156,8 +158,6 @@ public static class JunkMail
         };
         return message;
     }
-
-    private static readonly string[] _localParts = ["anna", "bert", "chen", "dana", "emil", "fatima"];
 
     private static MimeMessage Message(string subject, DateTimeOffset sent, string messageId, MailboxAddress from, string mailbox)
     {
