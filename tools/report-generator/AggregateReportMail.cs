@@ -47,7 +47,7 @@ public static class AggregateReportMail
     /// <summary>MimeKit picks random boundaries; a fixed one keeps the mail byte-identical for the same report.</summary>
     internal static Multipart FixedBoundary(Multipart multipart, string seedText)
     {
-        multipart.Boundary = $"=_part_{(uint)StableHash(seedText):x8}";
+        multipart.Boundary = $"=_part_{(uint)StableId.Hash(seedText):x8}";
         return multipart;
     }
 
@@ -63,17 +63,5 @@ public static class AggregateReportMail
             ContentTransferEncoding = ContentEncoding.Base64,
             FileName = fileName,
         };
-    }
-
-    /// <summary>FNV-1a: <see cref="string.GetHashCode()"/> changes from run to run.</summary>
-    private static int StableHash(string text)
-    {
-        var hash = 2166136261u;
-        foreach (var c in text)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)hash;
     }
 }

@@ -41,6 +41,11 @@ public sealed record Reporter(
         "Mail Cooperative", "dmarc-reports@mailcoop.example", "https://mailcoop.example/postmaster",
         "dmarc-reports@mailcoop.example", "mailcoop.example", ReportIdStyle.AngleBracketed, true, ["mailcoop.example"]);
 
+    /// <summary>A made-up free-mail provider that sends failure reports (ruf); the big receivers send none.</summary>
+    public static Reporter FreeMail { get; } = new(
+        "FreeMail", "dmarc-noreply@freemail.example", null,
+        "dmarc-noreply@freemail.example", "freemail.example", ReportIdStyle.Dotted, false, ["freemail.example"]);
+
     public string NewReportId(SeededRandom random, DateTimeOffset begin) => IdStyle switch
     {
         ReportIdStyle.Numeric => $"{random.NextUInt64() % 10_000_000_000_000_000_000UL:D19}",

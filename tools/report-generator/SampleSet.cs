@@ -25,6 +25,12 @@ public static class SampleSet
         ("mail-newsletter.eml", () => MailBytes(NewsletterMail.Create(new DateTimeOffset(2026, 3, 5, 8, 30, 0, TimeSpan.FromHours(9))))),
         ("broken-truncated.xml.gz", () => FirstHalf(ReportCompression.Gzip(Xml(Report(Reporter.Yahoo, _exampleOrg, 8, 107), t => t.Mixed(20))))),
         ("broken-cut-in-half.xml", () => FirstHalf(Xml(Report(Reporter.MailCoop, _exampleCom, 8, 108), t => t.Mixed(16)))),
+        ("mail-google-tls.eml", () => MailBytes(TlsReportMail.Create(
+            TlsReporter.Google, SyntheticTlsReport.WithFailures(TlsReporter.Google, "example.com", new DateOnly(2026, 3, 6), 109,
+                [TlsResultTypes.CertificateExpired, TlsResultTypes.StarttlsNotSupported])))),
+        ("mail-failure-report.eml", () => MailBytes(FailureReportMail.Create(Reporter.MailCoop, FailedMessage.Create(
+            FailureScenario.Spoofing, "example.net", "mailcoop.example", new DateTimeOffset(2026, 3, 5, 14, 22, 31, TimeSpan.Zero), 110)))),
+        ("mail-bounce.eml", () => MailBytes(JunkMail.Bounce(new DateTimeOffset(2026, 3, 7, 9, 15, 0, TimeSpan.FromHours(1)), 111))),
     ];
 
     public static void WriteAll(string directory)
