@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Dmarc.ReportGenerator;
 using Dmarc.Reports;
@@ -18,8 +17,8 @@ public static class ParseHarness
 
     public static int Run(string[] args)
     {
-        var records = IntOption(args, "--records", 100_000);
-        var iterations = IntOption(args, "--iterations", 7);
+        var records = HarnessOptions.Int(args, "--records", 100_000);
+        var iterations = HarnessOptions.Int(args, "--iterations", 7);
         var report = ReportFile(records);
         Console.WriteLine($"report: {records:N0} records, {report.Length / 1e6:F1} MB; {iterations} iterations after warm-up; "
             + $"{RuntimeInformation.FrameworkDescription}, {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}");
@@ -91,11 +90,5 @@ public static class ParseHarness
         }
 
         return problems;
-    }
-
-    private static int IntOption(string[] args, string name, int fallback)
-    {
-        var index = Array.IndexOf(args, name);
-        return index >= 0 && index + 1 < args.Length ? int.Parse(args[index + 1], CultureInfo.InvariantCulture) : fallback;
     }
 }

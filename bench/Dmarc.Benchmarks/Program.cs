@@ -4,6 +4,7 @@ using Dmarc.Benchmarks;
 return args switch
 {
     ["harness", .. var rest] => ParseHarness.Run(rest),
+    ["triage", .. var rest] => TriageHarness.Run(rest),
     ["bdn", .. var rest] => BdnRun(rest),
     _ => Help(),
 };
@@ -16,6 +17,6 @@ static int BdnRun(string[] rest)
 
 static int Help()
 {
-    Console.Error.WriteLine("usage: Dmarc.Benchmarks harness [--records N] [--iterations N] | bdn [BenchmarkDotNet args, e.g. --filter '*']");
+    Console.Error.WriteLine("usage: Dmarc.Benchmarks harness [--records N] [--iterations N] | triage [--mails N] [--junk-percent P] [--iterations N] | bdn [BenchmarkDotNet args, e.g. --filter '*']");
     return 2;
 }

@@ -18,7 +18,7 @@ public static class MailTriage
         var evidence = new List<TriageEvidence>(signs);
         evidence.AddRange(outcomes.Select(Evidence));
         var (destination, reason) = Destination(outcomes, signs);
-        return new MailTriageResult(source, mail?.Part ?? outcomes.FirstOrDefault()?.Part, mail?.Subject, destination, reason, evidence, outcomes);
+        return new MailTriageResult(source, mail?.Part, mail?.Subject, destination, reason, evidence, outcomes);
     }
 
     private static (MailDestination, string) Destination(IReadOnlyList<ReportOutcome> outcomes, IReadOnlyList<TriageEvidence> signs)
@@ -61,7 +61,8 @@ public static class MailTriage
     private static string Identify(ReportOutcome outcome) => outcome switch
     {
         AggregateReportParsed aggregate => $"{aggregate.Report.Metadata.OrgName} report {aggregate.Report.Metadata.ReportId} for {aggregate.Report.Policy.Domain}",
-        FailureReportParsed failure => $"failure report{(failure.Report.ReportedDomain is { } domain ? $" for {domain}" : "")}",
+        FailureReportParsed failure => $"failure report{(failure.Report.ReportedDomain is { } domain ? $" for {domain}" : "")}"
+            + $" ({string.Join('+', failure.Report.AuthFailure.DefaultIfEmpty("auth"))} failure from {failure.Report.SourceIp})",
         TlsReportParsed tls => $"{tls.Report.OrganizationName} TLS report {tls.Report.ReportId}",
         _ => outcome.GetType().Name,
     };
