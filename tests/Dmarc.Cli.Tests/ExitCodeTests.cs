@@ -60,6 +60,6 @@ public sealed class ExitCodeTests
         var result = await CliRun.Dmarc("--help");
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("0 = all inputs read; 1 = some inputs were invalid or not reports (still printed); 2 = usage error or path not found", result.Out);
+        Assert.Contains("0 = all inputs read; 1 = some inputs were invalid or not reports (still printed), or for triage: some mail is Invalid; 2 = usage error or path not found", result.Out);
     }
 }

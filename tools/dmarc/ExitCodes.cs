@@ -13,6 +13,7 @@ public static class ExitCodes
     public const int UsageError = 2;
 
     public const string HelpText =
-        "Exit codes: 0 = all inputs read; 1 = some inputs were invalid or not reports (still printed); " +
+        "Exit codes: 0 = all inputs read; 1 = some inputs were invalid or not reports (still printed), or for triage: " +
+        "some mail is Invalid; " +
         "2 = usage error or path not found.";
 }

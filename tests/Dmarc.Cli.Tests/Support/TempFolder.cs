@@ -15,5 +15,13 @@ public sealed class TempFolder : IDisposable
         return path;
     }
 
+    public string Write(string relativePath, byte[] content)
+    {
+        var path = System.IO.Path.Combine(Path, relativePath);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, content);
+        return path;
+    }
+
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }
