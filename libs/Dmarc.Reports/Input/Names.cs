@@ -1,11 +1,54 @@
+using System.Globalization;
+using System.Text;
+
 namespace Dmarc.Reports.Input;
 
 internal static class Names
 {
-    /// <summary>A name from inside an input (a file name in a mail, a zip entry) made safe to print and log.</summary>
-    public static string Printable(string name)
+    private const int MaxLength = 200;
+
+    /// <summary>
+    /// Text from inside an input (a subject, an element name) made safe to print and log: no control or invisible
+    /// formatting characters (CR/LF, NUL, bidirectional overrides), no lone surrogates, at most 200 characters.
+    /// </summary>
+    public static string Printable(string text)
     {
-        var cleaned = new string([.. name.Where(c => !char.IsControl(c))]).Trim();
-        return cleaned.Length > 200 ? cleaned[..200] : cleaned;
+        var visible = new StringBuilder(Math.Min(text.Length, MaxLength * 2));
+        for (var i = 0; i < text.Length && visible.Length < MaxLength * 2; i++)
+        {
+            var c = text[i];
+            if (char.IsSurrogatePair(text, i))
+            {
+                visible.Append(c).Append(text[++i]);
+            }
+            else if (!char.IsSurrogate(c) && IsVisible(c))
+            {
+                visible.Append(c);
+            }
+        }
+
+        return Shortened(visible.ToString().Trim());
     }
+
+    /// <summary>
+    /// The name of a part inside an input (a mail attachment's file name, a zip entry), as <see cref="Printable"/> and
+    /// never a path that climbs or starts at the root: <c>../../etc/passwd</c> becomes <c>etc/passwd</c>. A name
+    /// that is nothing but such characters gives <paramref name="fallback"/>.
+    /// </summary>
+    public static string PartName(string? name, string fallback)
+    {
+        var segments = Printable(name ?? "").Replace('\\', '/').Split('/')
+            .Select(segment => segment.Trim())
+            .Where(segment => segment is not ("" or "." or ".."));
+        var safe = Shortened(string.Join('/', segments));
+        return safe.Length == 0 ? fallback : safe;
+    }
+
+    private static string Shortened(string text) => text.Length <= MaxLength
+        ? text
+        : text[..(char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
+
+    private static bool IsVisible(char c) => CharUnicodeInfo.GetUnicodeCategory(c) is not (UnicodeCategory.Control
+        or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator
+        or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned);
 }
