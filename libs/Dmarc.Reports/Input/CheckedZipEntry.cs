@@ -38,9 +38,7 @@ internal sealed class CheckedZipEntry(ZipArchiveEntry entry, string name) : Forw
             return;
         }
 
-        throw new BrokenContainerException(_length < entry.Length
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"the zip entry \"{name}\" is cut short or corrupt: it holds {_length} of the {entry.Length} bytes and does not match the CRC-32 the archive gives for it")
-            : $"the zip entry \"{name}\" is corrupt: its content does not match the CRC-32 the archive gives for it");
+        throw new BrokenContainerException(string.Create(CultureInfo.InvariantCulture,
+            $"the zip entry \"{name}\" is cut short or corrupt: its {_length} bytes do not match the size ({entry.Length} bytes) and CRC-32 the archive gives for it"));
     }
 }

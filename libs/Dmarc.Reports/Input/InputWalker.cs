@@ -102,10 +102,9 @@ internal sealed class InputWalker(ReportLimits limits, string source, IReportSin
         using var stream = content.Open();
         using var spool = stream.CanSeek ? null : Buffered(stream);
         var seekable = spool?.Open() ?? stream;
-        var end = ZipDirectoryEnd.Read(seekable);
-        if (end.Entries > limits.MaxArchiveEntries)
+        if (ZipDirectory.CountEntries(seekable, limits.MaxArchiveEntries) > limits.MaxArchiveEntries)
         {
-            target.OnOutcome(Invalid(content, $"the zip archive holds {end.Entries} entries, more than {limits.MaxArchiveEntries} (limit MaxArchiveEntries)"));
+            target.OnOutcome(Invalid(content, $"the zip archive holds more than {limits.MaxArchiveEntries} entries (limit MaxArchiveEntries)"));
             return;
         }
 

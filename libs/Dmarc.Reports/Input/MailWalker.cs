@@ -76,7 +76,8 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
 
     private void WalkPart(MimePart part, Content mail, IReportSink scope, int number)
     {
-        var name = Names.PartName(part.FileName, $"part {number} ({Names.Printable(part.ContentType.MimeType)})");
+        var type = part.ContentType;
+        var name = Names.PartName(part.FileName, $"part {number} ({Names.Segment(type.MediaType)}/{Names.Segment(type.MediaSubtype)})");
         using var decoded = Decode(part);
         walker.WalkContent(mail.Inner(decoded.Open, name), scope);
     }

@@ -44,6 +44,9 @@ internal static class Names
         return safe.Length == 0 ? fallback : safe;
     }
 
+    /// <summary>Text that goes into one segment of a part name: as <see cref="Printable"/>, without path separators.</summary>
+    public static string Segment(string text) => Printable(text).Replace('/', '-').Replace('\\', '-');
+
     private static string Shortened(string text) => text.Length <= MaxLength
         ? text
         : text[..(char.IsHighSurrogate(text[MaxLength - 1]) ? MaxLength - 1 : MaxLength)];
