@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Dmarc.Reports;
 using Dmarc.Reports.Aggregate;
 using Dmarc.Reports.Outcomes;
@@ -38,16 +39,20 @@ public sealed class PromiseCheckingSink : IReportSink
             case AggregateReportParsed parsed:
                 Require(parsed.Report.RecordCount == _recordsSinceOutcome,
                     $"the report counts {parsed.Report.RecordCount} records but {_recordsSinceOutcome} were handed out");
-                Require(parsed.Report.Errors.All(e => !string.IsNullOrWhiteSpace(e.Message)), "a report error has no message");
+                foreach (var error in parsed.Report.Errors)
+                {
+                    Require(IsPrintableLine(error.Message), $"the report error \"{Escaped(error.Message)}\" is blank or not printable");
+                }
+
                 Require(parsed.Report.PayloadSha256.Length == 64, "the report's payload hash is not a SHA-256");
                 Require(parsed.Report.Metadata.OrgName is not null && parsed.Report.Metadata.ReportId is not null
                     && parsed.Report.Policy.Domain is not null, "the report's identity has a null part");
                 break;
             case InvalidReport invalid:
-                Require(!string.IsNullOrWhiteSpace(invalid.Reason), "an invalid report has no reason");
+                Require(IsPrintableLine(invalid.Reason), $"the invalid report's reason \"{Escaped(invalid.Reason)}\" is blank or not printable");
                 break;
             case NotAReport notAReport:
-                Require(!string.IsNullOrWhiteSpace(notAReport.Reason), "a non-report has no reason");
+                Require(IsPrintableLine(notAReport.Reason), $"the non-report's reason \"{Escaped(notAReport.Reason)}\" is blank or not printable");
                 break;
         }
 
@@ -60,11 +65,29 @@ public sealed class PromiseCheckingSink : IReportSink
         Require(_recordsSinceOutcome == 0, $"{_recordsSinceOutcome} records were handed out after the last outcome");
     }
 
+    /// <summary>Printable, not starting at the root, and no segment empty, "." or "..".</summary>
     public static bool IsSafePartName(string part) =>
-        part.Length > 0
-        && part.All(c => !char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format)
-        && !part.StartsWith('/')
-        && part.Split('/').All(segment => segment is not ("" or "." or ".."));
+        IsPrintableLine(part) && !part.StartsWith('/') && part.Split('/').All(segment => segment is not ("" or "." or ".."));
+
+    /// <summary>Not blank; no control, invisible formatting or line-separating character; no lone surrogate.</summary>
+    public static bool IsPrintableLine(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < text.Length; i += char.IsSurrogatePair(text, i) ? 2 : 1)
+        {
+            if (!Rune.TryGetRuneAt(text, i, out var rune) || Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control
+                or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static string Escaped(string text) => string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 

@@ -44,6 +44,7 @@ internal static class ReaderPromises
                 case AggregateReportParsed parsed:
                     Assert.Equal(records, parsed.Report.RecordCount);
                     Assert.Equal(64, parsed.Report.PayloadSha256.Length);
+                    Assert.All(parsed.Report.Errors, e => Assert.True(IsPrintableLine(e.Message), $"unprintable report error \"{e.Message}\""));
                     break;
                 case InvalidReport invalid:
                     Assert.True(IsPrintableLine(invalid.Reason), $"invalid report with an empty or unprintable reason \"{invalid.Reason}\"");
