@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Dmarc.Reports.Input;
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>The fields of the record being read; reused from record to record so that reading allocates little.</summary>
@@ -97,7 +98,7 @@ internal sealed class RecordFields
         var result = _dkimResults.Of(AuthResult ?? "");
         if (result is null)
         {
-            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: DKIM result \"{AuthResult}\" is not known; read as none");
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: DKIM result \"{Names.Printable(AuthResult ?? "")}\" is not known; read as none");
         }
 
         _dkim.Add(new DkimAuthResult(domain, _selectors.Of(AuthSelectorOrScope ?? ""), result ?? DkimResult.None, ValueReadings.Optional(AuthHuman)));
@@ -109,7 +110,7 @@ internal sealed class RecordFields
         var result = _spfResults.Of(AuthResult ?? "");
         if (result is null)
         {
-            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: SPF result \"{AuthResult}\" is not known; read as none");
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(report.RecordCount + 1)}: SPF result \"{Names.Printable(AuthResult ?? "")}\" is not known; read as none");
         }
 
         _spf.Add(new SpfAuthResult(_spfDomains.Of(AuthDomain ?? "") ?? "", _scopes.Of(AuthSelectorOrScope ?? ""), result ?? SpfResult.None, ValueReadings.Optional(AuthHuman)));
@@ -121,7 +122,7 @@ internal sealed class RecordFields
     {
         if (!AggregateValues.TryNumber(_count, out var count) || count < 0)
         {
-            var shown = _count is null ? "it has no count" : $"its count \"{_count.Trim()}\" is not a number of messages";
+            var shown = _count is null ? "it has no count" : $"its count \"{Names.Printable(_count)}\" is not a number of messages";
             report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)} skipped: {shown}");
             return null;
         }
@@ -129,7 +130,7 @@ internal sealed class RecordFields
         var disposition = _dispositions.Of(_disposition ?? "");
         if (disposition is null && !string.IsNullOrWhiteSpace(_disposition))
         {
-            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)}: disposition \"{_disposition.Trim()}\" is not known; read as none");
+            report.AddError(ReportErrorSource.Record, $"{AggregateReportBuilder.Describe(number)}: disposition \"{Names.Printable(_disposition)}\" is not known; read as none");
         }
 
         return new AggregateRecord

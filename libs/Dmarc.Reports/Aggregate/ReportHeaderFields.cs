@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Dmarc.Reports.Input;
 namespace Dmarc.Reports.Aggregate;
 
 /// <summary>The metadata and published policy of a report as the builder collects them, then validated.</summary>
@@ -88,12 +89,12 @@ internal sealed class ReportHeaderFields
 
         if (!AggregateValues.TryNumber(_begin, out _) && _metadataSeen)
         {
-            missing.Add(_begin is null ? "date_range/begin" : $"date_range/begin (\"{_begin.Trim()}\" is not a time)");
+            missing.Add(_begin is null ? "date_range/begin" : $"date_range/begin (\"{Names.Printable(_begin)}\" is not a time)");
         }
 
         if (!AggregateValues.TryNumber(_end, out _) && _metadataSeen)
         {
-            missing.Add(_end is null ? "date_range/end" : $"date_range/end (\"{_end.Trim()}\" is not a time)");
+            missing.Add(_end is null ? "date_range/end" : $"date_range/end (\"{Names.Printable(_end)}\" is not a time)");
         }
 
         if (_domain is null && _policySeen)
@@ -148,7 +149,7 @@ internal sealed class ReportHeaderFields
         var policy = AggregateValues.Policy(value);
         if (policy is null)
         {
-            errors.AddError(ReportErrorSource.Metadata, $"policy_published/{tag} \"{value}\" is not none, quarantine or reject");
+            errors.AddError(ReportErrorSource.Metadata, $"policy_published/{tag} \"{Names.Printable(value)}\" is not none, quarantine or reject");
         }
 
         return policy;
@@ -166,7 +167,7 @@ internal sealed class ReportHeaderFields
             return (int)pct;
         }
 
-        errors.AddError(ReportErrorSource.Metadata, $"policy_published/pct \"{_pct}\" is not a percentage");
+        errors.AddError(ReportErrorSource.Metadata, $"policy_published/pct \"{Names.Printable(_pct)}\" is not a percentage");
         return null;
     }
 }

@@ -38,7 +38,7 @@ internal static class ContentSniffer
 
         return text[0] switch
         {
-            (byte)'<' => HasFeedbackRoot(text) ? ContentKind.AggregateXml : ContentKind.OtherXml,
+            (byte)'<' => HasFeedbackRoot(text, wholeDocument: head.Length < HeadLength) ? ContentKind.AggregateXml : ContentKind.OtherXml,
             (byte)'{' or (byte)'[' => ContentKind.Json,
             _ when text.StartsWith("From "u8) && text.IndexOf((byte)'\n') > 0 => ContentKind.Mbox,
             _ when LooksLikeMailHeader(text) => ContentKind.Mail,
@@ -84,8 +84,11 @@ internal static class ContentSniffer
         return narrow;
     }
 
-    /// <summary>True when the first element of the document is <c>feedback</c> (with any namespace prefix).</summary>
-    private static bool HasFeedbackRoot(ReadOnlySpan<byte> text)
+    /// <summary>
+    /// True when the first element of the document is <c>feedback</c> (with any namespace prefix), or when the head
+    /// ends before the first element (a long prolog or DOCTYPE): then the parser, which reads it all, decides.
+    /// </summary>
+    private static bool HasFeedbackRoot(ReadOnlySpan<byte> text, bool wholeDocument)
     {
         var position = 0;
         while (position < text.Length)
@@ -93,7 +96,7 @@ internal static class ContentSniffer
             var open = text[position..].IndexOf((byte)'<');
             if (open < 0 || position + open + 1 >= text.Length)
             {
-                return false;
+                return !wholeDocument;
             }
 
             var tag = text[(position + open + 1)..];
@@ -103,7 +106,7 @@ internal static class ContentSniffer
                 var close = tag.IndexOf((byte)'>');
                 if (close < 0)
                 {
-                    return false;
+                    return !wholeDocument;
                 }
 
                 position += open + 1 + close + 1;

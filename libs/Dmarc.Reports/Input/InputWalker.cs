@@ -70,10 +70,10 @@ internal sealed class InputWalker(
             switch (kind)
             {
                 case ContentKind.Gzip:
-                    WalkContent(content.Inner(() => Decompressed(new GZipStream(content.Open(), CompressionMode.Decompress), "gzip")), target);
+                    WalkContent(content.Inner(() => Decompressed(WholeDecompression.Gzip(content.Open()), "gzip")), target);
                     break;
                 case ContentKind.Zlib:
-                    WalkContent(content.Inner(() => Decompressed(new ZLibStream(content.Open(), CompressionMode.Decompress), "zlib")), target);
+                    WalkContent(content.Inner(() => Decompressed(WholeDecompression.Zlib(content.Open()), "zlib")), target);
                     break;
                 case ContentKind.Zip:
                     WalkZip(content, target);
@@ -109,7 +109,16 @@ internal sealed class InputWalker(
     private void WalkZip(Content content, IReportSink target)
     {
         using var stream = content.Open();
-        using var archive = new ZipArchive(stream.CanSeek ? stream : Buffered(stream), ZipArchiveMode.Read, leaveOpen: false);
+        using var spool = stream.CanSeek ? null : Buffered(stream);
+        var seekable = spool?.Open() ?? stream;
+        if (ZipDirectory.CountEntries(seekable, limits.MaxArchiveEntries) > limits.MaxArchiveEntries)
+        {
+            target.OnOutcome(Invalid(content, $"the zip archive holds more than {limits.MaxArchiveEntries} entries (limit MaxArchiveEntries)"));
+            return;
+        }
+
+        seekable.Position = 0;
+        using var archive = new ZipArchive(seekable, ZipArchiveMode.Read, leaveOpen: true);
         var entries = archive.Entries.Where(entry => !entry.FullName.EndsWith('/')).ToList();
         if (entries.Count > limits.MaxArchiveEntries)
         {
@@ -120,7 +129,8 @@ internal sealed class InputWalker(
         var scope = new OutcomeScope(target);
         foreach (var entry in entries)
         {
-            WalkContent(content.Inner(() => Decompressed(entry.Open(), "zip entry"), Names.Printable(entry.FullName)), scope);
+            var name = Names.PartName(entry.FullName, "zip entry");
+            WalkContent(content.Inner(() => Decompressed(new CheckedZipEntry(entry, name), "zip entry"), name), scope);
         }
 
         if (scope.Forwarded == 0)
@@ -130,13 +140,20 @@ internal sealed class InputWalker(
         }
     }
 
-    /// <summary>Reads a non-seekable container into memory (bounded) so that its directory can be read.</summary>
-    private MemoryStream Buffered(Stream stream)
+    /// <summary>Copies a non-seekable container (bounded) where its directory can be read: memory, or a file when large.</summary>
+    private Spool Buffered(Stream stream)
     {
-        var buffer = new MemoryStream();
-        new BoundedReadStream(stream, limits.MaxInputBytes, InputTooLarge(), null).CopyTo(buffer);
-        buffer.Position = 0;
-        return buffer;
+        var spool = new Spool();
+        try
+        {
+            new BoundedReadStream(stream, limits.MaxInputBytes, InputTooLarge(), null).CopyTo(spool);
+            return spool;
+        }
+        catch
+        {
+            spool.Dispose();
+            throw;
+        }
     }
 
     public Stream Decompressed(Stream decompressing, string container) => new BoundedReadStream(
@@ -164,6 +181,7 @@ internal sealed class InputWalker(
     internal static string BrokenInputReason(Exception exception) => exception switch
     {
         ReportLimitExceededException limit => limit.Message,
+        BrokenContainerException broken => broken.Message,
         InvalidDataException or EndOfStreamException => $"the compressed data is corrupt or truncated ({exception.Message})",
         ParseException or FormatException => $"the mail cannot be parsed ({exception.Message})",
         NotSupportedException => $"unsupported content ({exception.Message})",

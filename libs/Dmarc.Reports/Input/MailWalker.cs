@@ -1,4 +1,3 @@
-using System.Buffers.Text;
 using Dmarc.Reports.Failure;
 using Dmarc.Reports.Outcomes;
 using Dmarc.Reports.Triage;
@@ -97,44 +96,53 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
 
     private void WalkPart(MimePart part, Content mail, IReportSink scope, int number)
     {
-        var name = Names.Printable(part.FileName ?? $"part {number} ({part.ContentType.MimeType})");
-        var bytes = Decode(part);
-        walker.WalkContent(mail.Inner(() => new MemoryStream(bytes, writable: false), name), scope);
+        var type = part.ContentType;
+        var name = Names.PartName(part.FileName, $"part {number} ({Names.Segment(type.MediaType)}/{Names.Segment(type.MediaSubtype)})");
+        using var decoded = Decode(part);
+        walker.WalkContent(mail.Inner(decoded.Open, name), scope);
     }
 
-    private byte[] Decode(MimePart part)
+    /// <summary>The part's content without its transfer encoding, spooled to a file when large.</summary>
+    private Spool Decode(MimePart part)
     {
-        if (part.Content is null)
+        var decoded = new Spool();
+        try
         {
-            return [];
-        }
+            if (part.Content is not null)
+            {
+                using var bounded = new BoundedWriteStream(decoded, limits.MaxReportBytes);
+                part.Content.DecodeTo(bounded, cancellationToken);
+            }
 
-        using var decoded = new MemoryStream();
-        using (var bounded = new BoundedWriteStream(decoded, limits.MaxReportBytes))
+            if (!LooksLikeUndeclaredBase64(decoded, part) || UndeclaredBase64.Decode(decoded) is not { } base64)
+            {
+                return decoded;
+            }
+
+            decoded.Dispose();
+            return base64;
+        }
+        catch
         {
-            part.Content.DecodeTo(bounded, cancellationToken);
+            decoded.Dispose();
+            throw;
         }
-
-        var bytes = decoded.ToArray();
-        return LooksLikeUndeclaredBase64(bytes, part) ? DecodeBase64(bytes) ?? bytes : bytes;
     }
 
     /// <summary>
     /// Some reporters send an attachment in base64 without saying so (a broken or missing
     /// Content-Transfer-Encoding): text that is nothing but base64 and decodes to something, is read decoded.
     /// </summary>
-    private static bool LooksLikeUndeclaredBase64(byte[] bytes, MimePart part) =>
-        part.ContentTransferEncoding is not (ContentEncoding.Base64 or ContentEncoding.QuotedPrintable)
-        && bytes.Length >= 64
-        && ContentSniffer.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, ContentSniffer.HeadLength))) == ContentKind.Unknown
-        && bytes.All(b => char.IsAsciiLetterOrDigit((char)b) || b is (byte)'+' or (byte)'/' or (byte)'=' or (byte)'\r' or (byte)'\n' or (byte)' ');
-
-    private static byte[]? DecodeBase64(byte[] text)
+    private static bool LooksLikeUndeclaredBase64(Spool decoded, MimePart part)
     {
-        var compact = text.Where(b => b is not ((byte)'\r' or (byte)'\n' or (byte)' ')).ToArray();
-        var decoded = new byte[Base64.GetMaxDecodedFromUtf8Length(compact.Length)];
-        return Base64.DecodeFromUtf8(compact, decoded, out _, out var written) == System.Buffers.OperationStatus.Done
-            ? decoded[..written]
-            : null;
+        if (part.ContentTransferEncoding is ContentEncoding.Base64 or ContentEncoding.QuotedPrintable || decoded.Length < 64)
+        {
+            return false;
+        }
+
+        using var content = decoded.Open();
+        var head = new byte[ContentSniffer.HeadLength];
+        var length = content.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return ContentSniffer.Sniff(head.AsSpan(0, length)) == ContentKind.Unknown && UndeclaredBase64.IsAllBase64(decoded.Open());
     }
 }

@@ -1,4 +1,5 @@
 using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Input;
 
 namespace Dmarc.Reports.Outcomes;
 
@@ -13,7 +14,15 @@ public abstract record ReportOutcome(string Source, string? Part);
 public sealed record AggregateReportParsed(string Source, string? Part, AggregateReport Report) : ReportOutcome(Source, Part);
 
 /// <summary>Looks like a report but cannot be read; <see cref="Reason"/> says why. Retrying later may succeed.</summary>
-public sealed record InvalidReport(string Source, string? Part, string Reason) : ReportOutcome(Source, Part);
+public sealed record InvalidReport(string Source, string? Part, string Reason) : ReportOutcome(Source, Part)
+{
+    /// <summary>Why, for an operator; whatever of the input it quotes is made printable (no control characters).</summary>
+    public string Reason { get; init; } = Names.Sentence(Reason);
+}
 
 /// <summary>Holds no DMARC or TLS report at all (spam, newsletters, bounces, unrelated files).</summary>
-public sealed record NotAReport(string Source, string? Part, string Reason) : ReportOutcome(Source, Part);
+public sealed record NotAReport(string Source, string? Part, string Reason) : ReportOutcome(Source, Part)
+{
+    /// <summary>Why not, for an operator; whatever of the input it quotes is made printable.</summary>
+    public string Reason { get; init; } = Names.Sentence(Reason);
+}

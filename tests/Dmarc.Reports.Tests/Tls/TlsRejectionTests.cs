@@ -55,6 +55,18 @@ public sealed class TlsRejectionTests
     }
 
     [Fact]
+    public void A_broken_literal_of_control_bytes_is_quoted_printably_in_the_reason()
+    {
+        // Found by the property tests: the JSON reader quotes the broken literal, control characters and all.
+        byte[] json = [.. "{\"organization-name\":nS"u8, 0xCB, 0xEE, 0xBD, 0x8D, 0x08, 0xB0, 0x20, 0xDF, 0x98, 0xED, 0xC4, 0x2E];
+
+        var outcome = Support.Read.Single<InvalidReport>(Support.Read.All(json));
+
+        Assert.Contains("not well-formed", outcome.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(outcome.Reason, char.IsControl);
+    }
+
+    [Fact]
     public void A_truncated_TLS_report_is_invalid_and_called_truncated()
     {
         var bytes = Bytes(Report());

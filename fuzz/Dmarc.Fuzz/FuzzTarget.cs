@@ -1,0 +1,30 @@
+using Dmarc.Reports;
+
+namespace Dmarc.Fuzz;
+
+/// <summary>
+/// What the fuzzer runs for each input: <see cref="ReportReader"/> over it, with limits small enough that every run
+/// is quick, and a sink that checks the reader's promises. An exception escaping here is a bug afl-fuzz keeps.
+/// </summary>
+public static class FuzzTarget
+{
+    public const string Source = "fuzz-input";
+
+    /// <summary>Small limits: afl's inputs are at most 1 MiB, but a bomb among them must not cost seconds.</summary>
+    public static ReportLimits Limits { get; } = new()
+    {
+        MaxInputBytes = 4L * 1024 * 1024,
+        MaxReportBytes = 16L * 1024 * 1024,
+        MaxTotalDecompressedBytes = 32L * 1024 * 1024,
+    };
+
+    public static void Read(Stream input)
+    {
+        using var buffered = new MemoryStream();
+        input.CopyTo(buffered);
+        buffered.Position = 0;
+        var sink = new PromiseCheckingSink();
+        new ReportReader(Limits).Read(buffered, Source, sink);
+        sink.CheckEnd();
+    }
+}
