@@ -12,8 +12,8 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
     {
         console.WriteLine(
             $"{Number(analysis.Reports)} reports, {Number(analysis.Records)} records, {Number(analysis.Traffic.Messages)} messages, " +
-            $"DMARC pass {Percent(analysis.Traffic.PassRate)}; {Number(analysis.FailureReports)} failure reports; "
-            + $"{Number(analysis.TlsReports)} SMTP TLS reports; {analysis.Unreadable.Count} inputs without a report.");
+            $"DMARC pass {Percent(analysis.Traffic.PassRate)}; {Counted(analysis.FailureReports, "failure report")}; "
+            + $"{Counted(analysis.TlsReports, "SMTP TLS report")}; {analysis.Unreadable.Count} inputs without a report.");
 
         Show("Policy domains", ["Domain", "Reports", "Messages", "DMARC pass", "none", "quarantine", "reject", "pass", "Policy"],
             analysis.Domains.Values.OrderByDescending(d => d.Traffic.Messages).ThenBy(d => d.Domain, StringComparer.Ordinal)
@@ -87,6 +87,8 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
     }.Where(part => part is not null));
 
     private static string Token(DomainPolicy policy) => policy.ToString().ToLowerInvariant();
+
+    private static string Counted(long value, string what) => $"{Number(value)} {what}{(value == 1 ? "" : "s")}";
 
     private static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 
