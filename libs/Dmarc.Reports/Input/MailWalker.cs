@@ -45,7 +45,7 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
     {
         // A failure report is one report for the whole mail; its sample is an attached message whose parts
         // (even a zip or XML attachment) are the failing mail's, never reports of their own.
-        if (new FailureReportReader(limits, walker.SamplePolicy, source, cancellationToken).Read(message, mail.Part) is { } failure)
+        if (ReadFailureReport(message, mail.Part) is { } failure)
         {
             target.OnOutcome(failure);
             return;
@@ -60,6 +60,9 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
             target.OnOutcome(new NotAReport(source, mail.Part, $"the mail \"{Names.Printable(message.Subject ?? "")}\" holds no DMARC or SMTP TLS report ({parts})"));
         }
     }
+
+    private ReportOutcome? ReadFailureReport(MimeMessage message, string? part) =>
+        new FailureReportReader(limits, walker.SamplePolicy, source, cancellationToken).Read(message, part);
 
     private void WalkEntity(MimeEntity? entity, Content mail, IReportSink scope, List<string> partTypes)
     {
@@ -84,7 +87,15 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
 
                 break;
             case MessagePart { Message: { } attached }:
-                // A report forwarded as an attached mail: its parts count as this mail's.
+                // A report forwarded as an attached mail: a failure report is read whole, as it would be on its own;
+                // the parts of any other attached mail count as this mail's.
+                partTypes.Add(entity.ContentType.MimeType);
+                if (ReadFailureReport(attached, mail.Part) is { } forwarded)
+                {
+                    scope.OnOutcome(forwarded);
+                    break;
+                }
+
                 WalkEntity(attached.Body, mail with { Depth = mail.Depth + 1 }, scope, partTypes);
                 break;
             case MimePart part:

@@ -10,6 +10,24 @@ namespace Dmarc.Reports.Tests.Failure;
 public sealed class ReportShapeTests
 {
     [Fact]
+    public void A_failure_report_forwarded_as_an_attached_mail_is_read_whole()
+    {
+        var forwarding = new MimeMessage { Subject = "Fwd: DMARC failure report" };
+        forwarding.From.Add(MailboxAddress.Parse("postmaster@example.com"));
+        forwarding.Body = new Multipart("mixed")
+        {
+            new TextPart("plain") { Text = "Forwarding the report we got this morning.\n" },
+            Rfc822(Arf(AllFields, Rfc822(Sample()))),
+        };
+
+        var outcome = Assert.Single(ReadAll(forwarding));
+
+        var report = Assert.IsType<FailureReportParsed>(outcome).Report;
+        Assert.Equal("192.0.2.25", report.SourceIp);
+        Assert.Equal("sender.example", report.ReportedDomain);
+    }
+
+    [Fact]
     public void A_base64_encoded_feedback_part_is_read()
     {
         var mail = Arf(AllFields, Rfc822(Sample()), ContentEncoding.Base64);
