@@ -47,6 +47,9 @@ public sealed class SourceEnricher : ISourceEnricher, IDisposable
         _cache = new SourceInfoCache(_settings.CacheCapacity, _settings.TimeProvider);
     }
 
+    /// <summary>True when reverse DNS is looked up: a DNS client was given and the settings are not offline.</summary>
+    public bool LooksUpDns => _reverseDns is not null;
+
     /// <summary>How many IPs the cache holds now.</summary>
     public int CachedCount => _cache.Count;
 
