@@ -1,0 +1,2 @@
+global using Dmarc.Enrichment.Tests.Support;
+global using Xunit;
