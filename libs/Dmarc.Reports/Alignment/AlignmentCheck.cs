@@ -18,6 +18,7 @@ namespace Dmarc.Reports.Alignment;
 /// </summary>
 public static class AlignmentCheck
 {
+    /// <summary>The alignment of <paramref name="record"/> under <paramref name="policy"/>'s modes, organisational domains by <paramref name="domains"/>.</summary>
     public static RecordAlignment Of(AggregateRecord record, PolicyPublished policy, IOrganizationalDomains domains)
     {
         ArgumentNullException.ThrowIfNull(record);

@@ -10,6 +10,7 @@ namespace Dmarc.Reports.Alignment;
 /// </summary>
 public static class IdentifierAlignment
 {
+    /// <summary>True when <paramref name="identifier"/> aligns with <paramref name="authorDomain"/> under <paramref name="mode"/>.</summary>
     public static bool Aligned(string identifier, string authorDomain, AlignmentMode mode, IOrganizationalDomains domains)
     {
         ArgumentNullException.ThrowIfNull(domains);
