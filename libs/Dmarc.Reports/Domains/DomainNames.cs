@@ -86,6 +86,8 @@ internal static class DomainNames
 
     private static string? ToAscii(string unicode)
     {
+        // A full stop folded from an ideographic one may end the name.
+        unicode = unicode.EndsWith('.') ? unicode[..^1] : unicode;
         if (System.Text.Ascii.IsValid(unicode))
         {
             return HasUsableLabels(unicode) ? unicode : null;

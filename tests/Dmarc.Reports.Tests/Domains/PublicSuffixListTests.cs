@@ -115,6 +115,7 @@ public sealed class PublicSuffixListTests
     [InlineData("MAIL.EXAMPLE.CO.JP.", "example.co.jp")]
     // Full-width letters and ideographic full stops, as Japanese input methods write them; upper-case Unicode.
     [InlineData("ＭＡＩＬ．ＥＸＡＭＰＬＥ。ＣＯ。ＪＰ", "example.co.jp")]
+    [InlineData("www.example.co.jp。", "example.co.jp")]
     [InlineData("www.ÉCOLE.fr", "xn--cole-9oa.fr")]
     [InlineData("www.école.fr", "xn--cole-9oa.fr")]
     // Not domain names.
