@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Domains;
 using Dmarc.Reports.Outcomes;
 using N = Dmarc.Reports.Formats.ParsedmarcNames;
 
@@ -83,13 +84,13 @@ internal static class ParsedmarcReportJson
         json.WriteEndObject();
     }
 
-    /// <summary>parsedmarc keeps names with spaces ("Yahoo! Inc.") and reduces domain names to their base domain.</summary>
+    /// <summary>parsedmarc keeps names with spaces ("Yahoo! Inc.") and reduces domain names to their base domain (by the PSL).</summary>
     private static string OrgName(string orgName)
     {
         var trimmed = orgName.Trim();
         return trimmed.Contains(' ', StringComparison.Ordinal) || !trimmed.Contains('.', StringComparison.Ordinal)
             ? trimmed
-            : OrganizationalDomain.Of(trimmed).ToString().ToLowerInvariant();
+            : PublicSuffixList.Default.Of(trimmed);
     }
 
     private static string ReportId(string reportId)

@@ -1,5 +1,6 @@
 using Dmarc.Reports.Aggregate;
-using Dmarc.Reports.Formats;
+using Dmarc.Reports.Alignment;
+using Dmarc.Reports.Domains;
 
 namespace Dmarc.Cli.Analyze;
 
@@ -55,6 +56,6 @@ public static class FailureEvidenceReading
     }
 
     private static FailureEvidence Alignment(string domain, string headerFrom, FailureEvidence relaxed, FailureEvidence strict) =>
-        (OrganizationalDomain.Aligned(domain, headerFrom, strict: false) ? relaxed : FailureEvidence.None)
-        | (OrganizationalDomain.Aligned(domain, headerFrom, strict: true) ? strict : FailureEvidence.None);
+        (IdentifierAlignment.Aligned(domain, headerFrom, AlignmentMode.Relaxed, PublicSuffixList.Default) ? relaxed : FailureEvidence.None)
+        | (IdentifierAlignment.Aligned(domain, headerFrom, AlignmentMode.Strict, PublicSuffixList.Default) ? strict : FailureEvidence.None);
 }
