@@ -163,11 +163,11 @@ public sealed class DmarcAnalysis : IReportSink
         var reporter = Entry(_reporters, report.Metadata.OrgName, name => new ReporterTally(name));
         reporter.Reports++;
         var split = new ResultSplit();
-        foreach (var record in _pending.Shapes)
+        foreach (var (record, overflow) in _pending.Shapes)
         {
             var alignment = _aligner.Align(record, report.Policy);
             var overrides = OverrideReasons.Of(record, report.Policy);
-            Stream(StreamKey.Of(record)).Add(record, alignment, overrides, context, _domains);
+            Stream(overflow ? StreamKey.Other : StreamKey.Of(record)).Add(record, alignment, overrides, context, _domains);
             domain.Add(record, alignment.ReporterPass, alignment.DmarcPass);
             reporter.Add(record.Count, alignment.ReporterPass, alignment.DmarcPass);
             split.Add(record.Count, alignment.ReporterPass, alignment.DmarcPass);

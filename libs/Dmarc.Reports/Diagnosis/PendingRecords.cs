@@ -21,7 +21,9 @@ internal sealed class PendingRecords(int bound)
     /// <summary>Messages of shapes past twice the bound: counted, not analysed.</summary>
     public long Unanalysed { get; private set; }
 
-    public IEnumerable<AggregateRecord> Shapes => _shapes.Values.Select(shape => shape.Record with { Count = shape.Count });
+    /// <summary>Each shape as one record with the summed count; <c>Overflow</c> when it lost its source IP to the bound.</summary>
+    public IEnumerable<(AggregateRecord Record, bool Overflow)> Shapes =>
+        _shapes.Values.Select(shape => (shape.Record with { Count = shape.Count }, shape.Overflow));
 
     public void Add(AggregateRecord record)
     {
@@ -34,7 +36,8 @@ internal sealed class PendingRecords(int bound)
             return;
         }
 
-        if (_shapes.Count >= bound)
+        var overflow = _shapes.Count >= bound;
+        if (overflow)
         {
             key = string.Concat(AnalysisOptions.Other, rest);
             record = record with { SourceIp = AnalysisOptions.Other };
@@ -51,7 +54,7 @@ internal sealed class PendingRecords(int bound)
             }
         }
 
-        _shapes[key] = new PendingShape(record) { Count = Math.Max(record.Count, 0) };
+        _shapes[key] = new PendingShape(record, overflow) { Count = Math.Max(record.Count, 0) };
     }
 
     public void Clear()
@@ -85,9 +88,10 @@ internal sealed class PendingRecords(int bound)
         return key.ToString();
     }
 
-    private sealed class PendingShape(AggregateRecord record)
+    private sealed class PendingShape(AggregateRecord record, bool overflow)
     {
         public AggregateRecord Record { get; } = record;
+        public bool Overflow { get; } = overflow;
         public long Count { get; set; }
     }
 }
