@@ -23,7 +23,7 @@ internal static class ReadinessAdvisor
 
         reasoning.Add(
             $"{Shares.Percent(domain.DmarcPass, domain.Messages)} of {Shares.Messages(domain.Messages)} passes DMARC, recomputed from auth_results " +
-            $"(reporters say {Shares.Percent(domain.ReporterPass, domain.Messages)}); {Shares.Count(domain.Reports)} reports{Window(domain)}.");
+            $"(reporters say {Shares.Percent(domain.ReporterPass, domain.Messages)}); {Shares.Count(domain.Reports)} {(domain.Reports == 1 ? "report" : "reports")}{Window(domain)}.");
         AddClassSentences(domain, failing, reasoning);
 
         var failingOf = domain.WouldQuarantine.ByClass;
@@ -36,6 +36,10 @@ internal static class ReadinessAdvisor
                 $"Legitimate mail that would fail ({Shares.Percent(blocking, domain.Messages)}) is above the tolerance of " +
                 $"{(options.LegitimateFailureTolerance * 100).ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} %: " +
                 "fix the streams listed first before enforcing.");
+            if (domain.Published is { P: DomainPolicy.Quarantine or DomainPolicy.Reject, Testing: not true } enforced)
+            {
+                reasoning.Add($"p={Name(enforced.P)} is enforced now: receivers may already {(enforced.P == DomainPolicy.Reject ? "reject" : "quarantine")} that legitimate mail.");
+            }
         }
 
         AddPolicySentences(domain, reasoning);

@@ -153,4 +153,16 @@ public sealed class EnforcementReadinessTests
         Assert.Equal("Reject is enforced and the mail passes: nothing to change.", transactional.Recommendation.Summary);
         Assert.Equal("p=quarantine; np=reject", mailbox.Recommendation.NextStep);
     }
+
+    [Fact]
+    public void Under_an_enforced_policy_failing_legitimate_mail_is_said_to_be_hit_already()
+    {
+        var domain = Domain(Kind(DomainKind.Transactional), ReportXml.Policy(p: "quarantine"), Streams.Compliant(count: 90), Streams.MisconfiguredEsp(count: 10));
+
+        Assert.False(domain.Recommendation.Ready);
+        Assert.Equal("Not ready for reject: fix the legitimate streams first.", domain.Recommendation.Summary);
+        Assert.Equal("p=quarantine; np=reject", domain.Recommendation.NextStep);
+        Assert.Contains("p=quarantine is enforced now: receivers may already quarantine that legitimate mail.", domain.Recommendation.Reasoning);
+        Assert.Contains(domain.Recommendation.Reasoning, r => r.EndsWith("; 1 report from 2023-11-15 to 2023-11-15 (UTC).", StringComparison.Ordinal));
+    }
 }
