@@ -112,6 +112,20 @@ public sealed class DmarcAnalysis : IReportSink
             .Select(tally => Analyse(tally, sources))
             .OrderByDescending(stream => stream.Tally.Messages).ThenBy(stream => stream.Key.ToString(), StringComparer.Ordinal)
             .ToList();
+        var byDomain = new Dictionary<string, List<StreamAnalysis>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var stream in streams)
+        {
+            foreach (var share in stream.Tally.PolicyDomains)
+            {
+                if (!byDomain.TryGetValue(share.Domain, out var list))
+                {
+                    byDomain[share.Domain] = list = [];
+                }
+
+                list.Add(stream);
+            }
+        }
+
         return new AnalysisResult
         {
             TimeZone = _options.TimeZone.Id,
@@ -126,7 +140,7 @@ public sealed class DmarcAnalysis : IReportSink
             Streams = streams,
             Domains =
             [
-                .. _policyDomains.Values.Select(domain => EnforcementReadiness.Of(domain, streams, _options))
+                .. _policyDomains.Values.Select(domain => EnforcementReadiness.Of(domain, byDomain.GetValueOrDefault(domain.Domain) ?? [], _options))
                     .OrderByDescending(domain => domain.Messages).ThenBy(domain => domain.Domain, StringComparer.Ordinal),
             ],
             Reporters = [.. _reporters.Values.OrderByDescending(r => r.Messages).ThenBy(r => r.Reporter, StringComparer.Ordinal)],
