@@ -12,6 +12,9 @@ public sealed record EnrichmentOptions
     /// <summary>Name servers as <c>address</c> or <c>address:port</c> (<c>[v6]:port</c>); the system's resolvers when empty.</summary>
     public IReadOnlyList<string> NameServers { get; init; } = [];
 
+    /// <summary>Look up reverse DNS even of private and documentation addresses (off: they say nothing about senders).</summary>
+    public bool LookUpSpecialPurposeAddresses { get; init; }
+
     /// <summary>How long one DNS query may wait for an answer from one server before it is retried.</summary>
     public TimeSpan QueryTimeout { get; init; } = TimeSpan.FromSeconds(2);
 

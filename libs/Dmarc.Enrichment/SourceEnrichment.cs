@@ -43,6 +43,7 @@ public sealed class SourceEnrichment : ISourceEnricher, IDisposable
         var settings = new SourceEnricherSettings
         {
             Offline = options.Offline,
+            LookUpSpecialPurposeAddresses = options.LookUpSpecialPurposeAddresses,
             LookupTimeout = options.LookupTimeout,
             MaxConcurrentLookups = options.MaxConcurrentLookups,
             CacheCapacity = options.CacheCapacity,

@@ -89,7 +89,7 @@ public sealed class DnsReverseLookupTests
             .WithAddresses("o1.ptr2045.sendgrid.net", "192.0.2.7")
             .WithPtr("192.0.2.8", "mail-wm1-f54.google.com")
             .WithAddresses("mail-wm1-f54.google.com", "198.51.100.1");
-        using var enricher = new SourceEnricher(Client(server), null, new LastLabels());
+        using var enricher = new SourceEnricher(Client(server), null, new LastLabels(), settings: new SourceEnricherSettings { LookUpSpecialPurposeAddresses = true });
 
         var confirmed = await enricher.EnrichAsync("192.0.2.7", _token);
         var forged = await enricher.EnrichAsync("192.0.2.8", _token);

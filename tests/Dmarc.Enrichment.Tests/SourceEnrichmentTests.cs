@@ -34,6 +34,7 @@ public sealed class SourceEnrichmentTests : IDisposable
         var options = new EnrichmentOptions
         {
             NameServers = [server.NameServer],
+            LookUpSpecialPurposeAddresses = true,
             CountryDatabasePath = WriteFile("country.mmdb", MmdbNetworkInfoTests.CountryDatabase()),
             AsnDatabasePath = WriteFile("asn.mmdb", MmdbNetworkInfoTests.AsnDatabase()),
         };
@@ -56,6 +57,7 @@ public sealed class SourceEnrichmentTests : IDisposable
         {
             Offline = true,
             NameServers = [server.NameServer],
+            LookUpSpecialPurposeAddresses = true,
             AsnDatabasePath = WriteFile("asn.mmdb", MmdbNetworkInfoTests.AsnDatabase()),
         };
         using var enrichment = SourceEnrichment.Create(options, new LastLabels());

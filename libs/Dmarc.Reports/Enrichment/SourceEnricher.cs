@@ -98,6 +98,11 @@ public sealed class SourceEnricher : ISourceEnricher, IDisposable
             return ReverseDnsAnswer.Offline;
         }
 
+        if (!_settings.LookUpSpecialPurposeAddresses && SpecialPurposeAddresses.RangeOf(address) is { } range)
+        {
+            return new ReverseDnsAnswer(null, false, [$"{address} is in {range}, a range not on the public Internet: reverse DNS was not looked up"], LookupFailed: false);
+        }
+
         await _lookupSlots.WaitAsync().ConfigureAwait(false);
         try
         {

@@ -6,6 +6,12 @@ public sealed record SourceEnricherSettings
     /// <summary>No DNS lookups at all; local databases (MMDB, known senders, inventory) are still used.</summary>
     public bool Offline { get; init; }
 
+    /// <summary>
+    /// Look up reverse DNS even of addresses not on the public Internet (private, documentation, loopback ranges; see
+    /// <see cref="SpecialPurposeAddresses"/>). Off by default: their PTR names say nothing about who sent mail.
+    /// </summary>
+    public bool LookUpSpecialPurposeAddresses { get; init; }
+
     /// <summary>How long one DNS lookup (the PTR query, or the forward query of one name) may take.</summary>
     public TimeSpan LookupTimeout { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -72,7 +72,7 @@ public sealed class KnownSendersTests
     {
         var dns = FakeReverseDns.Open();
         dns.Ptr["192.0.2.66"] = ["mail-wm1-f54.google.com"];
-        using var enricher = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn);
+        using var enricher = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn, settings: new SourceEnricherSettings { LookUpSpecialPurposeAddresses = true });
 
         var info = await enricher.EnrichAsync("192.0.2.66", _token);
 
@@ -84,7 +84,7 @@ public sealed class KnownSendersTests
     public async Task The_enricher_names_the_sender_of_a_confirmed_PTR_name()
     {
         var dns = FakeReverseDns.Open().Confirmed("192.0.2.67", "o1.ptr2045.sendgrid.net");
-        using var enricher = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn);
+        using var enricher = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn, settings: new SourceEnricherSettings { LookUpSpecialPurposeAddresses = true });
 
         var info = await enricher.EnrichAsync("192.0.2.67", _token);
 

@@ -113,8 +113,8 @@ public sealed class SenderInventoryTests
     public async Task The_inventory_goes_before_the_known_senders_map()
     {
         var dns = FakeReverseDns.Open().Confirmed("192.0.2.201", "o1.ptr2045.sendgrid.net").Confirmed("192.0.2.202", "o2.ptr2046.sendgrid.net");
-        using var withInventory = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn, Inventory());
-        using var without = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn);
+        using var withInventory = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn, Inventory(), new SourceEnricherSettings { LookUpSpecialPurposeAddresses = true });
+        using var without = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.BuiltIn, settings: new SourceEnricherSettings { LookUpSpecialPurposeAddresses = true });
 
         var authorised = await withInventory.EnrichAsync("192.0.2.201", _token);
         var generic = await without.EnrichAsync("192.0.2.202", _token);

@@ -12,7 +12,21 @@ public sealed class SourceEnricherTests
 
     private static SourceEnricher Enricher(
         FakeReverseDns? dns, INetworkInfo? network = null, SourceEnricherSettings? settings = null, KnownSenders? known = null) =>
-        new(dns, network, new LastLabels(), known ?? KnownSenders.None, settings: settings);
+        // The tests' addresses are in the documentation ranges, which the enricher leaves alone unless told otherwise.
+        new(dns, network, new LastLabels(), known ?? KnownSenders.None, settings: (settings ?? new()) with { LookUpSpecialPurposeAddresses = true });
+
+    [Fact]
+    public async Task Addresses_not_on_the_public_internet_are_not_looked_up_by_default()
+    {
+        var dns = FakeReverseDns.Open().Confirmed("192.168.1.20", "printer.lan.example");
+        using var enricher = new SourceEnricher(dns, null, new LastLabels(), KnownSenders.None);
+
+        var info = await enricher.EnrichAsync("192.168.1.20", _token);
+
+        Assert.Null(info.ReverseDns);
+        Assert.Contains(info.Notes, note => note.Contains("192.168.0.0/16", StringComparison.Ordinal));
+        Assert.Equal(0, dns.PtrCalls);
+    }
 
     [Fact]
     public async Task A_PTR_name_that_resolves_back_is_forward_confirmed_and_gives_the_base_domain()
