@@ -18,7 +18,7 @@ public sealed class AnalyzeTests
             AggregateXml.Record("192.0.2.3", 1, dkim: "fail", spf: "fail", disposition: "reject"),
         ]));
 
-        var result = await CliRun.Dmarc("analyze", folder.Path);
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
 
         Assert.Equal(ExitCodes.AllRead, result.ExitCode);
         Assert.Contains("2 reports, 3 records, 101 messages, DMARC pass 89.1%", result.Out);
@@ -30,7 +30,7 @@ public sealed class AnalyzeTests
     }
 
     [Fact]
-    public async Task Failing_sources_tell_authentication_failures_from_alignment_failures()
+    public async Task Failing_sources_are_classified_with_what_failed_and_what_to_fix()
     {
         using var folder = new TempFolder();
         folder.Write("report.xml", AggregateXml.Report(records:
@@ -42,14 +42,28 @@ public sealed class AnalyzeTests
             AggregateXml.Record("192.0.2.1", 500),
         ]));
 
-        var result = await CliRun.Dmarc("analyze", folder.Path);
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
 
-        Assert.Matches(@"\| 198\.51\.100\.7 +\| 40 +\| pass, not aligned +\| pass, not aligned +\| misaligned +\|", result.Out);
-        Assert.Matches(@"\| 203\.0\.113\.9 +\| 25 +\| fail +\| none +\| auth-fail +\|", result.Out);
-        Assert.Matches(@"\| 192\.0\.2\.5 +\| 3 +\| pass, aligned +\| none +\| reporter disagrees +\|", result.Out);
-        Assert.DoesNotMatch(@"\| 192\.0\.2\.1 +\| 500", result.Out);
+        Assert.Matches(@"\| 198\.51\.100\.7 +\| +\| example\.com +\| 40 +\| 40 +\| misaligned +\| misaligned +\| misconfigured +\| DKIM passes for d=sendgrid\.net: sign with your own domain", result.Out);
+        Assert.Matches(@"\| 203\.0\.113\.9 +\| +\| example\.com +\| 25 +\| 25 +\| auth_fail +\| none +\| suspicious +\|", result.Out);
+        Assert.DoesNotMatch(@"\| 192\.0\.2\.1 +\|", result.Out);
         Assert.True(result.Out.IndexOf("198.51.100.7", StringComparison.Ordinal) < result.Out.IndexOf("203.0.113.9", StringComparison.Ordinal),
             "the sources with most failing messages come first");
+    }
+
+    [Fact]
+    public async Task A_reporter_that_fails_an_aligned_pass_is_named_as_seeing_it_differently()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(org: "odd-reporter.example", records:
+        [
+            AggregateXml.Record("192.0.2.5", 3, dkim: "fail", spf: "fail", authResults: AggregateXml.Spf("mail.example.com", "pass")),
+        ]));
+
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
+
+        Assert.Matches(@"\| odd-reporter\.example +\| 3 +\| 0 +\| 3 +\|", result.Out);
+        Assert.DoesNotContain("Sources failing DMARC", result.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -61,9 +75,62 @@ public sealed class AnalyzeTests
             AggregateXml.Record("192.0.2.5", 3, dkim: "fail", spf: "fail", authResults: AggregateXml.Spf("mail.example.com", "pass")),
         ]));
 
-        var result = await CliRun.Dmarc("analyze", folder.Path);
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
 
-        Assert.Matches(@"\| 192\.0\.2\.5 +\| 3 +\| pass, not aligned +\| none +\| misaligned +\|", result.Out);
+        Assert.Matches(@"\| 192\.0\.2\.5 +\| +\| example\.com +\| 3 +\| 3 +\| misaligned +\| none +\| misconfigured +\|", result.Out);
+    }
+
+    [Fact]
+    public async Task Readiness_says_per_domain_what_a_stricter_policy_would_hit_and_what_to_publish_next()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(records:
+        [
+            AggregateXml.Record("192.0.2.1", 990),
+            AggregateXml.Record("203.0.113.9", 10, dkim: "fail", spf: "fail", authResults: AggregateXml.Spf("spoofer.example", "fail")),
+        ]));
+
+        var result = await CliRun.Dmarc("analyze", "--offline", "--domain-kind", "example.com=transactional", folder.Path);
+
+        Assert.Matches(@"\| example\.com +\| 1,000 +\| 99\.0% +\| 10 \(1\.0%\) +\| 10 \(1\.0%\) +\| yes +\| p=quarantine", result.Out);
+    }
+
+    [Fact]
+    public async Task Json_output_is_the_documented_analysis_with_classes_and_days_in_the_chosen_time_zone()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(records:
+        [
+            AggregateXml.Record("198.51.100.7", 40, dkim: "fail", spf: "fail", authResults: AggregateXml.Dkim("sendgrid.net", "pass")),
+            AggregateXml.Record("192.0.2.1", 60),
+        ]));
+
+        var result = await CliRun.Dmarc("analyze", "--offline", "--format", "json", "--time-zone", "Asia/Tokyo", folder.Path);
+
+        using var json = System.Text.Json.JsonDocument.Parse(result.Out);
+        var root = json.RootElement;
+        Assert.Equal("Asia/Tokyo", root.GetProperty("time_zone").GetString());
+        var streams = root.GetProperty("streams").EnumerateArray().ToDictionary(s => s.GetProperty("source_ip").GetString()!, s => s);
+        Assert.Equal("misconfigured", streams["198.51.100.7"].GetProperty("class").GetString());
+        Assert.Equal("misaligned", streams["198.51.100.7"].GetProperty("dkim").GetString());
+        Assert.Equal("compliant", streams["192.0.2.1"].GetProperty("class").GetString());
+        var domain = Assert.Single(root.GetProperty("policy_domains").EnumerateArray());
+        Assert.Equal(0.6, domain.GetProperty("pass_rate").GetDouble(), 6);
+        Assert.True(domain.TryGetProperty("recommendation", out _));
+    }
+
+    [Theory]
+    [InlineData("--time-zone", "Mars/Olympus_Mons", "unknown time zone")]
+    [InlineData("--domain-kind", "example.com=newsletters", "is not DOMAIN=mailbox or DOMAIN=transactional")]
+    public async Task Bad_option_values_are_usage_errors(string option, string value, string said)
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(records: [AggregateXml.Record("192.0.2.1", 5)]));
+
+        var result = await CliRun.Dmarc("analyze", "--offline", option, value, folder.Path);
+
+        Assert.Equal(ExitCodes.UsageError, result.ExitCode);
+        Assert.Contains(said, result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -73,7 +140,7 @@ public sealed class AnalyzeTests
         folder.Write("newsletter.eml", "From: shop@example.net\r\nSubject: Sale!\r\nContent-Type: text/plain\r\n\r\nBuy now.\r\n");
         folder.Write("report.xml", AggregateXml.Report(records: [AggregateXml.Record("192.0.2.1", 5)]));
 
-        var result = await CliRun.Dmarc("analyze", folder.Path);
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
 
         Assert.Equal(ExitCodes.SomeUnreadable, result.ExitCode);
         Assert.Contains("1 reports, 1 records, 5 messages", result.Out);
@@ -86,7 +153,7 @@ public sealed class AnalyzeTests
         using var folder = new TempFolder();
         folder.Write("report.xml", AggregateXml.Report(records: [AggregateXml.Record("192.0.2.1", 5, spf: "fail", dkim: "fail")]));
 
-        var result = await CliRun.Dmarc("analyze", folder.Path);
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
 
         Assert.DoesNotContain('\u001b', result.Out);
         Assert.Empty(result.Error);

@@ -78,7 +78,7 @@ public sealed class MailboxTests
         var failures = kinds.Count(kind => kind.Value == MailboxMailKind.Failure);
         var tls = kinds.Count(kind => kind.Value == MailboxMailKind.Tls);
 
-        var result = await CliRun.Dmarc("analyze", folder.Path);
+        var result = await CliRun.Dmarc("analyze", "--offline", folder.Path);
 
         Assert.Contains($"; {failures} failure reports; {tls} SMTP TLS reports;", result.Out, StringComparison.Ordinal);
         Assert.Contains("Failure reports (ruf)", result.Out, StringComparison.Ordinal);

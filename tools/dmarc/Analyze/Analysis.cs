@@ -14,9 +14,6 @@ public sealed class Analysis
     public Dictionary<string, ReporterSummary> Reporters { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, PassTally> HeaderFroms { get; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Messages that failed DMARC, per source and how it failed.</summary>
-    public Dictionary<SourceFailure, long> FailingSources { get; } = [];
-
     public long FailureReports { get; set; }
 
     /// <summary>Failure (ruf) reports per reported domain, source and what failed.</summary>

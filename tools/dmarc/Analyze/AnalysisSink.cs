@@ -80,13 +80,5 @@ public sealed class AnalysisSink(Analysis analysis) : IReportSink
         {
             Analysis.Entry(analysis.HeaderFroms, headerFrom, Analysis.Other, _ => new PassTally()).Add(traffic);
         }
-
-        foreach (var ((sourceIp, evidence), messages) in _pending.Failing)
-        {
-            var failure = SourceFailure.Of(sourceIp, evidence, report.Policy);
-            var other = new SourceFailure(Analysis.Other, failure.Spf, failure.Dkim, failure.Kind);
-            var key = analysis.FailingSources.ContainsKey(failure) || analysis.FailingSources.Count < Analysis.MaxKeys ? failure : other;
-            analysis.FailingSources[key] = analysis.FailingSources.GetValueOrDefault(key) + messages;
-        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dmarc.Reports.Aggregate;
+using Dmarc.Reports.Diagnosis;
 using Spectre.Console;
 using Spectre.Console.Rendering;
 
@@ -8,7 +9,7 @@ namespace Dmarc.Cli.Analyze;
 /// <summary>The operator's summary as tables: rounded in a terminal, plain ASCII when piped (no ANSI codes).</summary>
 public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
 {
-    public void Render(Analysis analysis)
+    public void Render(Analysis analysis, AnalysisResult diagnosis)
     {
         console.WriteLine(
             $"{Number(analysis.Reports)} reports, {Number(analysis.Records)} records, {Number(analysis.Traffic.Messages)} messages, " +
@@ -24,9 +25,17 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
         Show("Header-From domains", ["Header-From", "Messages", "DMARC pass"],
             analysis.HeaderFroms.OrderByDescending(h => h.Value.Messages).ThenBy(h => h.Key, StringComparer.Ordinal)
                 .Select(h => (string[])[h.Key.ToLowerInvariant(), .. Traffic(h.Value)]));
-        Show("Top failing sources", ["Source IP", "Messages", "SPF", "DKIM", "Failure"],
-            analysis.FailingSources.OrderByDescending(f => f.Value).ThenBy(f => f.Key.SourceIp, StringComparer.Ordinal)
-                .Select(f => (string[])[f.Key.SourceIp, Number(f.Value), f.Key.Spf, f.Key.Dkim, f.Key.Kind]));
+        Show("Sources failing DMARC (recomputed from auth_results)", ["Source IP", "Name", "Header-From", "Messages", "Failing", "SPF", "DKIM", "Class", "Fix"],
+            diagnosis.Streams.Where(s => s.Tally.DmarcFail > 0).OrderByDescending(s => s.Tally.DmarcFail).ThenBy(s => s.Key.SourceIp, StringComparer.Ordinal)
+                .Select(s => (string[])[s.Key.SourceIp, SourceName(s), s.Key.HeaderFrom, Number(s.Tally.Messages), Number(s.Tally.DmarcFail),
+                    DiagnosisNames.Of(s.Verdict.Spf), DiagnosisNames.Of(s.Verdict.Dkim), DiagnosisNames.Of(s.Verdict.Class), s.Verdict.Fix ?? ""]));
+        Show("Enforcement readiness", ["Domain", "Messages", "DMARC pass", "Would quarantine", "Would reject", "Ready", "Next step", "Why"],
+            diagnosis.Domains.OrderByDescending(d => d.Messages).ThenBy(d => d.Domain, StringComparer.Ordinal)
+                .Select(d => (string[])[d.Domain, Number(d.Messages), Percent(d.PassRate), Impact(d.WouldQuarantine), Impact(d.WouldReject),
+                    d.Recommendation.Ready ? "yes" : "not yet", d.Recommendation.NextStep, d.Recommendation.Summary]));
+        Show("Reporters that see it differently (recomputed DMARC vs policy_evaluated)", ["Reporter", "Messages", "Reporter pass, recomputed fail", "Reporter fail, recomputed pass"],
+            diagnosis.Reporters.Where(r => r.Disagreements > 0).OrderByDescending(r => r.Disagreements).ThenBy(r => r.Reporter, StringComparer.Ordinal)
+                .Select(r => (string[])[r.Reporter, Number(r.Messages), Number(r.ReporterPassDmarcFail), Number(r.ReporterFailDmarcPass)]));
         Show("Failure reports (ruf)", ["Reported domain", "Source IP", "Auth failure", "Delivery", "Reports"],
             analysis.FailureKinds.OrderByDescending(f => f.Value).ThenBy(f => f.Key.ReportedDomain, StringComparer.Ordinal)
                 .Select(f => (string[])[f.Key.ReportedDomain, f.Key.SourceIp, f.Key.AuthFailure, f.Key.Delivery, Number(f.Value)]));
@@ -68,6 +77,13 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
             console.WriteLine($"({list.Count - top} more not shown; see --top)");
         }
     }
+
+    private static string SourceName(StreamAnalysis stream) =>
+        stream.Source?.Sender is { } sender ? $"{sender.Name} ({SenderTypeNames.Of(sender.Type)})"
+        : stream.Source?.ForwardConfirmed == true ? stream.Source.ReverseDns ?? ""
+        : "";
+
+    private static string Impact(PolicyImpact impact) => $"{Number(impact.Messages)} ({Percent(impact.Share)})";
 
     private static string[] Traffic(PassTally traffic) => [Number(traffic.Messages), Percent(traffic.PassRate)];
 

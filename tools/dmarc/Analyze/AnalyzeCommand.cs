@@ -1,50 +1,71 @@
 using System.CommandLine;
 using Dmarc.Cli.Inputs;
+using Dmarc.Enrichment;
 using Dmarc.Reports;
+using Dmarc.Reports.Alignment;
+using Dmarc.Reports.Diagnosis;
+using Dmarc.Reports.Domains;
+using Dmarc.Reports.Formats;
 using Spectre.Console;
 
 namespace Dmarc.Cli.Analyze;
 
-/// <summary><c>dmarc analyze PATH...</c>: pass rates per policy domain, reporter and Header-From, failing sources, problems.</summary>
+/// <summary>
+/// <c>dmarc analyze PATH...</c>: pass rates per policy domain, reporter and Header-From; every sending stream
+/// classified with evidence and fixes; enforcement readiness; failure and TLS reports; problems. As tables, or as the
+/// analysis JSON (docs/analysis-format.md).
+/// </summary>
 public static class AnalyzeCommand
 {
+    public const string Text = "text";
+    public const string Json = "json";
+
     public static Command Create(Terminal terminal)
     {
-        var top = new Option<int>("--top")
-        {
-            Description = "Rows shown per table (failing sources, domains, reporters, Header-From).",
-            DefaultValueFactory = _ => 20,
-        };
-        var paths = InputArguments.Paths();
-        var command = new Command("analyze", "Summarises the reports in PATH... for an operator.")
-        {
-            top,
-            paths,
-        };
-        command.SetAction((parsed, cancellationToken) => Task.FromResult(
-            Run(terminal, parsed.GetValue(paths)!, parsed.GetValue(top), cancellationToken)));
+        var options = new AnalyzeCommandOptions();
+        var command = new Command("analyze", "Summarises the reports in PATH... for an operator: pass rates, classified sources and fixes, enforcement readiness.");
+        options.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => RunAsync(terminal, options.Read(parsed), cancellationToken));
         return command;
     }
 
-    public static int Run(Terminal terminal, IReadOnlyList<string> paths, int top, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(Terminal terminal, AnalyzeSettings settings, CancellationToken cancellationToken)
     {
-        if (InputArguments.ReportMissing(terminal, paths))
+        if (InputArguments.ReportMissing(terminal, settings.Paths))
         {
             return ExitCodes.UsageError;
         }
 
-        var analysis = new Analysis();
-        var progress = new ProgressLine(new AnalysisSink(analysis), terminal.Error, terminal.ErrorIsTerminal);
+        if (settings.Problem is { } problem)
+        {
+            await terminal.Error.WriteLineAsync($"dmarc: {problem}");
+            return ExitCodes.UsageError;
+        }
+
+        var domains = settings.PublicSuffixListPath is { } psl ? PublicSuffixList.Load(psl) : PublicSuffixList.Default;
+        var summary = new Analysis();
+        var diagnosis = new DmarcAnalysis(new PublishedPolicyAligner(domains), domains, settings.Analysis);
+        var progress = new ProgressLine(new FanOutSink(new AnalysisSink(summary), diagnosis), terminal.Error, terminal.ErrorIsTerminal);
         var tally = new OutcomeTally(progress);
         using (var pipeline = new PipelinedSink(tally))
         {
-            new InputReading(terminal, new ReportReader(LocalFileLimits.Default)).ReadAll(InputPaths.Expand(paths), pipeline, cancellationToken);
+            new InputReading(terminal, new ReportReader(LocalFileLimits.Default)).ReadAll(InputPaths.Expand(settings.Paths), pipeline, cancellationToken);
             pipeline.Complete();
         }
 
         progress.Clear();
+        using var enricher = SourceEnrichment.Create(settings.Enrichment, domains);
+        var result = await diagnosis.ResultAsync(enricher, cancellationToken);
+        if (settings.Format == Json)
+        {
+            AnalysisJsonWriter.Write(terminal.Out, result, indented: false);
+            terminal.Out.WriteByte((byte)'\n');
+        }
+        else
+        {
+            new AnalysisView(Console(terminal), plain: !terminal.OutIsTerminal, Math.Max(1, settings.Top)).Render(summary, result);
+        }
 
-        new AnalysisView(Console(terminal), plain: !terminal.OutIsTerminal, Math.Max(1, top)).Render(analysis);
         return tally.ExitCode;
     }
 

@@ -8,11 +8,8 @@ namespace Dmarc.Cli.Analyze;
 /// </summary>
 public sealed class PendingReport
 {
-    private static readonly (string, FailureEvidence) _otherSource = (Analysis.Other, FailureEvidence.None);
-
     public PassTally Traffic { get; private set; } = new();
     public Dictionary<string, PassTally> HeaderFroms { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public Dictionary<(string SourceIp, FailureEvidence Evidence), long> Failing { get; } = [];
     public long Records { get; private set; }
 
     public void Add(AggregateRecord record)
@@ -20,23 +17,12 @@ public sealed class PendingReport
         Records++;
         Traffic.Add(record);
         Analysis.Entry(HeaderFroms, record.HeaderFrom, Analysis.Other, _ => new PassTally()).Add(record);
-        if (!record.PolicyEvaluated.DmarcPass)
-        {
-            var key = (record.SourceIp, FailureEvidenceReading.Of(record));
-            if (!Failing.ContainsKey(key) && Failing.Count >= Analysis.MaxKeys)
-            {
-                key = _otherSource;
-            }
-
-            Failing[key] = Failing.GetValueOrDefault(key) + record.Count;
-        }
     }
 
     public void Clear()
     {
         Traffic = new PassTally();
         HeaderFroms.Clear();
-        Failing.Clear();
         Records = 0;
     }
 }
