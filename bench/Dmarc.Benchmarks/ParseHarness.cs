@@ -51,14 +51,14 @@ public static class ParseHarness
     }
 
     /// <summary>Generates the report once into a temp file, then reads it into memory so disk speed is not measured.</summary>
-    private static byte[] ReportFile(int records)
+    internal static byte[] ReportFile(int records)
     {
         var path = Path.Combine(Path.GetTempPath(), $"dmarc-bench-{records}.xml");
         LargeAggregateReport.WriteFile(path, records);
         return File.ReadAllBytes(path);
     }
 
-    private static CountingSink ReadWithReportReader(byte[] report)
+    internal static CountingSink ReadWithReportReader(byte[] report)
     {
         var sink = new CountingSink();
         new ReportReader().Read(new MemoryStream(report, writable: false), "bench", sink);

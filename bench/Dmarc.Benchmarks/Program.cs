@@ -5,6 +5,7 @@ return args switch
 {
     ["harness", .. var rest] => ParseHarness.Run(rest),
     ["triage", .. var rest] => TriageHarness.Run(rest),
+    ["analysis", .. var rest] => AnalysisHarness.Run(rest),
     ["bdn", .. var rest] => BdnRun(rest),
     _ => Help(),
 };
@@ -17,6 +18,6 @@ static int BdnRun(string[] rest)
 
 static int Help()
 {
-    Console.Error.WriteLine("usage: Dmarc.Benchmarks harness [--records N] [--iterations N] | triage [--mails N] [--junk-percent P] [--iterations N] | bdn [BenchmarkDotNet args, e.g. --filter '*']");
+    Console.Error.WriteLine("usage: Dmarc.Benchmarks harness [--records N] [--iterations N] | triage [--mails N] [--junk-percent P] [--iterations N] | analysis [--records N] [--iterations N] | bdn [BenchmarkDotNet args, e.g. --filter '*']");
     return 2;
 }
