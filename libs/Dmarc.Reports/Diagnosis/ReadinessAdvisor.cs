@@ -174,7 +174,7 @@ internal static class ReadinessAdvisor
                         ? ("Ready to enforce reject: remove test mode.", "p=reject")
                         : ("Not ready: keep test mode until the legitimate streams are fixed.", "p=reject; t=y")
                     : ready
-                        ? ("Reject is enforced and the mail passes: nothing to change.", "p=reject")
+                        ? ("Reject is enforced and no legitimate mail fails: nothing to change.", "p=reject")
                         : ("Reject is enforced but legitimate mail fails: fix the streams listed first.", "p=reject");
         }
     }

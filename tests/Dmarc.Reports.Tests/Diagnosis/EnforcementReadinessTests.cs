@@ -150,7 +150,7 @@ public sealed class EnforcementReadinessTests
         var mailbox = Domain(Kind(DomainKind.Mailbox), ReportXml.Policy(p: "reject"), Streams.Compliant(count: 10));
 
         Assert.Equal("p=reject", transactional.Recommendation.NextStep);
-        Assert.Equal("Reject is enforced and the mail passes: nothing to change.", transactional.Recommendation.Summary);
+        Assert.Equal("Reject is enforced and no legitimate mail fails: nothing to change.", transactional.Recommendation.Summary);
         Assert.Equal("p=quarantine; np=reject", mailbox.Recommendation.NextStep);
     }
 
