@@ -33,6 +33,9 @@ public sealed record EnrichmentOptions
     /// <summary>How many IPs are kept in the cache.</summary>
     public int CacheCapacity { get; init; } = 100_000;
 
+    /// <summary>How many domains' DMARC records (found or not) are kept for the tree walk.</summary>
+    public int DmarcRecordCacheCapacity { get; init; } = 10_000;
+
     /// <summary>A GeoLite2-Country or DB-IP country MMDB file; no countries when null.</summary>
     public string? CountryDatabasePath { get; init; }
 

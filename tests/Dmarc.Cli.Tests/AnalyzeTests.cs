@@ -158,4 +158,58 @@ public sealed class AnalyzeTests
         Assert.DoesNotContain('\u001b', result.Out);
         Assert.Empty(result.Error);
     }
+
+    [Fact]
+    public async Task Offline_treewalk_reports_are_not_checked_against_the_PSL_and_the_output_says_so()
+    {
+        using var folder = new TempFolder();
+        folder.Write("report.xml", AggregateXml.Report(policy: "<p>none</p><discovery_method>treewalk</discovery_method>", records:
+        [
+            AggregateXml.Record("192.0.2.1", 5, headerFrom: "mail.brand.example.com"),
+        ]));
+
+        var text = await CliRun.Dmarc("analyze", "--offline", folder.Path);
+        var json = await CliRun.Dmarc("analyze", "--offline", "--format", "json", folder.Path);
+
+        Assert.Equal(ExitCodes.AllRead, text.ExitCode);
+        Assert.DoesNotContain("PSL and tree walk disagree", text.Out, StringComparison.Ordinal);
+        Assert.Contains("1 report with discovery_method=treewalk: PSL and tree walk not checked (offline).", text.Out, StringComparison.Ordinal);
+        using var document = System.Text.Json.JsonDocument.Parse(json.Out);
+        var check = document.RootElement.GetProperty("discovery_check");
+        Assert.Equal(("not_checked", "offline"), (check.GetProperty("status").GetString(), check.GetProperty("reason").GetString()));
+        Assert.Empty(document.RootElement.GetProperty("discovery_differences").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Where_PSL_and_tree_walk_disagree_the_view_shows_the_domain_with_both_organisational_domains()
+    {
+        var psl = Dmarc.Reports.Domains.PublicSuffixList.Default;
+        var diagnosis = new Dmarc.Reports.Diagnosis.DmarcAnalysis(new Dmarc.Reports.Alignment.PublishedPolicyAligner(psl), psl);
+        var xml = AggregateXml.Report(policy: "<p>none</p><discovery_method>treewalk</discovery_method>", records:
+        [
+            AggregateXml.Record("192.0.2.1", 5, headerFrom: "mail.brand.example.com"),
+        ]);
+        using (var input = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(xml)))
+        {
+            new Dmarc.Reports.ReportReader().Read(input, "report.xml", diagnosis, TestContext.Current.CancellationToken);
+        }
+
+        var records = new Dmarc.Reports.Domains.InMemoryDmarcRecords(new Dictionary<string, string> { ["example.com"] = "v=DMARC1; p=reject; psd=y" });
+        using var enricher = Dmarc.Enrichment.SourceEnrichment.Create(new Dmarc.Enrichment.EnrichmentOptions { Offline = true }, psl);
+        var result = await diagnosis.ResultAsync(enricher, records, TestContext.Current.CancellationToken);
+        using var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            Ansi = Spectre.Console.AnsiSupport.No,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+        console.Profile.Width = 4096;
+
+        new Dmarc.Cli.Analyze.AnalysisView(console, plain: true, top: 20).Render(new Dmarc.Cli.Analyze.Analysis(), result);
+
+        Assert.Contains("PSL and tree walk disagree", output.ToString(), StringComparison.Ordinal);
+        Assert.Matches(@"\| mail\.brand\.example\.com +\| example\.com +\| brand\.example\.com +\| 1 +\| 5 +\|", output.ToString());
+        Assert.DoesNotContain("not checked", output.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -14,6 +14,12 @@ public sealed record AnalysisOptions
     /// <summary>Bound on distinct streams, policy domains, reporters and days kept apart; the rest is summed as <see cref="Other"/>.</summary>
     public int MaxKeys { get; init; } = 100_000;
 
+    /// <summary>
+    /// Bound on the distinct domains of <c>discovery_method=treewalk</c> reports whose organisational domains are
+    /// compared (each costs up to eight DNS queries); the messages of further domains are only counted.
+    /// </summary>
+    public int MaxTreeWalkDomains { get; init; } = 1_000;
+
     /// <summary>Kinds of the operator's policy domains (mailbox or transactional); a domain not named here is <see cref="DomainKind.Unknown"/>.</summary>
     public IReadOnlyDictionary<string, DomainKind> DomainKinds { get; init; } = new Dictionary<string, DomainKind>();
 

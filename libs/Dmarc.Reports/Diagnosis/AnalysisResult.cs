@@ -2,7 +2,8 @@ namespace Dmarc.Reports.Diagnosis;
 
 /// <summary>
 /// What <see cref="DmarcAnalysis"/> found over the reports read: classified streams with their sources, enforcement
-/// readiness per policy domain, reporter disagreements and daily statistics. Written as JSON by
+/// readiness per policy domain, reporter disagreements, daily statistics, and where Public Suffix List and DNS tree
+/// walk disagree for tree-walk reports. Written as JSON by
 /// <c>AnalysisJsonWriter</c> (docs/analysis-format.md).
 /// </summary>
 public sealed record AnalysisResult
@@ -40,4 +41,11 @@ public sealed record AnalysisResult
 
     /// <summary>Per day of <see cref="TimeZone"/> and policy domain, oldest first.</summary>
     public required IReadOnlyList<DayStatistics> Days { get; init; }
+
+    /// <summary>Whether the organisational domains of <c>discovery_method=treewalk</c> reports were compared, and how far.</summary>
+    public DiscoveryCheck DiscoveryCheck { get; init; } = DiscoveryCheck.NoTreeWalkReports;
+
+    /// <summary>Domains of tree-walk reports whose organisational domain by the Public Suffix List and by the DNS tree
+    /// walk differ, most messages first.</summary>
+    public IReadOnlyList<ReportedDiscoveryDifference> DiscoveryDifferences { get; init; } = [];
 }

@@ -11,7 +11,9 @@ namespace Dmarc.Reports.Diagnosis;
 /// The entry point of diagnosis: an <see cref="IReportSink"/> that sums up the records of every aggregate report read
 /// into streams, policy domains, reporters and days, in flat memory. Records wait for their report's outcome: those of
 /// a report that ends in anything but <see cref="AggregateReportParsed"/> are dropped. When reading is done,
-/// <see cref="ResultAsync"/> enriches the distinct source IPs and classifies every stream.
+/// <see cref="ResultAsync(ISourceEnricher, IDmarcRecordSource, CancellationToken)"/> enriches the distinct source IPs,
+/// compares Public Suffix List and DNS tree walk for the domains of <c>discovery_method=treewalk</c> reports, and
+/// classifies every stream.
 /// </summary>
 public sealed class DmarcAnalysis : IReportSink
 {
@@ -23,6 +25,7 @@ public sealed class DmarcAnalysis : IReportSink
     private readonly Dictionary<string, PolicyDomainTally> _policyDomains = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, ReporterTally> _reporters = new(StringComparer.OrdinalIgnoreCase);
     private readonly DailyTally _daily;
+    private readonly TreeWalkDomains _treeWalk;
     private long _reports;
     private long _records;
     private long _messages;
@@ -41,6 +44,7 @@ public sealed class DmarcAnalysis : IReportSink
         _options = options ?? AnalysisOptions.Default;
         _pending = new PendingRecords(_options.MaxKeys);
         _daily = new DailyTally(_options.TimeZone, _options.MaxKeys);
+        _treeWalk = new TreeWalkDomains(_options.MaxTreeWalkDomains);
     }
 
     /// <summary>The distinct source IPs of the streams (what the enrichment pass looks up).</summary>
@@ -78,8 +82,32 @@ public sealed class DmarcAnalysis : IReportSink
         _pending.Clear();
     }
 
-    /// <summary>Looks up every distinct source IP with <paramref name="enricher"/>, one at a time, then classifies.</summary>
-    public async Task<AnalysisResult> ResultAsync(ISourceEnricher enricher, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Looks up every distinct source IP with <paramref name="enricher"/>, one at a time, then classifies. The
+    /// organisational domains of tree-walk reports are not compared: <see cref="AnalysisResult.DiscoveryCheck"/> says so.
+    /// </summary>
+    public async Task<AnalysisResult> ResultAsync(ISourceEnricher enricher, CancellationToken cancellationToken = default) =>
+        Build(await SourcesAsync(enricher, cancellationToken).ConfigureAwait(false), DiscoveryComparison.NotChecked(_treeWalk, DiscoveryComparison.NoRecordSource), []);
+
+    /// <summary>
+    /// Looks up every distinct source IP with <paramref name="enricher"/>, then walks the DNS tree with
+    /// <paramref name="records"/> for the Header-From and policy domains of <c>discovery_method=treewalk</c> reports
+    /// (<see cref="IDmarcRecordSource.Offline"/>: not checked), then classifies.
+    /// </summary>
+    public async Task<AnalysisResult> ResultAsync(ISourceEnricher enricher, IDmarcRecordSource records, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var sources = await SourcesAsync(enricher, cancellationToken).ConfigureAwait(false);
+        var (check, differences) = await DiscoveryComparison.CompareAsync(_treeWalk, _domains, records, cancellationToken).ConfigureAwait(false);
+        return Build(sources, check, differences);
+    }
+
+    /// <summary>Classifies with what is already known about the sources (none: offline; every source is then unknown).
+    /// The organisational domains of tree-walk reports are not compared.</summary>
+    public AnalysisResult Result(IReadOnlyDictionary<string, SourceInfo>? sources = null) =>
+        Build(sources, DiscoveryComparison.NotChecked(_treeWalk, DiscoveryComparison.NoRecordSource), []);
+
+    private async Task<Dictionary<string, SourceInfo>> SourcesAsync(ISourceEnricher enricher, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(enricher);
         var sources = new Dictionary<string, SourceInfo>(StringComparer.OrdinalIgnoreCase);
@@ -102,14 +130,15 @@ public sealed class DmarcAnalysis : IReportSink
             }
         }
 
-        return Result(sources);
+        return sources;
     }
 
-    /// <summary>Classifies with what is already known about the sources (none: offline; every source is then unknown).</summary>
-    public AnalysisResult Result(IReadOnlyDictionary<string, SourceInfo>? sources = null)
+    private AnalysisResult Build(
+        IReadOnlyDictionary<string, SourceInfo>? sources, DiscoveryCheck discovery, IReadOnlyList<ReportedDiscoveryDifference> differences)
     {
+        var notes = new DiscoveryNotes(differences);
         var streams = _streams.Values
-            .Select(tally => Analyse(tally, sources))
+            .Select(tally => Analyse(tally, sources, notes))
             .OrderByDescending(stream => stream.Tally.Messages).ThenBy(stream => stream.Key.ToString(), StringComparer.Ordinal)
             .ToList();
         var byDomain = new Dictionary<string, List<StreamAnalysis>>(StringComparer.OrdinalIgnoreCase);
@@ -145,10 +174,12 @@ public sealed class DmarcAnalysis : IReportSink
             ],
             Reporters = [.. _reporters.Values.OrderByDescending(r => r.Messages).ThenBy(r => r.Reporter, StringComparer.Ordinal)],
             Days = _daily.Days,
+            DiscoveryCheck = discovery,
+            DiscoveryDifferences = differences,
         };
     }
 
-    private StreamAnalysis Analyse(StreamTally tally, IReadOnlyDictionary<string, SourceInfo>? sources)
+    private StreamAnalysis Analyse(StreamTally tally, IReadOnlyDictionary<string, SourceInfo>? sources, DiscoveryNotes notes)
     {
         SourceInfo? source = null;
         if (!tally.Key.IsOther)
@@ -161,7 +192,7 @@ public sealed class DmarcAnalysis : IReportSink
                 };
         }
 
-        return new StreamAnalysis(tally, source, StreamClassifier.Classify(tally, source, _domains));
+        return new StreamAnalysis(tally, source, notes.Add(tally, StreamClassifier.Classify(tally, source, _domains)));
     }
 
     private void Fold(AggregateReport report)
@@ -189,6 +220,10 @@ public sealed class DmarcAnalysis : IReportSink
         }
 
         _daily.AddReport(domain.Domain, report.Metadata.Period, split);
+        if (TreeWalkDomains.Walked(report.Policy))
+        {
+            _treeWalk.AddReport(_reports, report.Policy, _pending.Shapes.Select(shape => shape.Record));
+        }
     }
 
     private StreamTally Stream(StreamKey key)

@@ -75,6 +75,9 @@ public sealed class StreamTally(StreamKey key)
     public DateTimeOffset? FirstSeen { get; private set; }
     public DateTimeOffset? LastSeen { get; private set; }
 
+    /// <summary>Messages from reports whose reporter found organisational domains by DNS tree walk (<c>discovery_method=treewalk</c>).</summary>
+    public long TreeWalkMessages { get; private set; }
+
     /// <summary>Number of reports the stream appears in.</summary>
     public long Reports { get; private set; }
 
@@ -99,6 +102,7 @@ public sealed class StreamTally(StreamKey key)
         }
 
         Messages += count;
+        TreeWalkMessages += TreeWalkDomains.Walked(report.Policy) ? count : 0;
         ReporterPass += alignment.ReporterPass ? count : 0;
         DmarcPass += alignment.DmarcPass ? count : 0;
         ReporterPassDmarcFail += alignment.ReporterPass && !alignment.DmarcPass ? count : 0;

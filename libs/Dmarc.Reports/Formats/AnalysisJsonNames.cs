@@ -95,4 +95,22 @@ public static class AnalysisJsonNames
     public const string Days = "days";
     public const string Day = "day";
     public const string PolicyDomain = "policy_domain";
+
+    public const string DiscoveryCheck = "discovery_check";
+    public const string Status = "status";
+    public const string StatusNoTreeWalkReports = "no_treewalk_reports";
+    public const string StatusChecked = "checked";
+    public const string StatusNotChecked = "not_checked";
+    public const string Reason = "reason";
+    public const string Domains = "domains";
+    public const string Checked = "checked";
+    public const string Failed = "failed";
+    public const string Skipped = "skipped";
+    public const string MessagesPastBound = "messages_past_bound";
+    public const string Failures = "failures";
+    public const string DiscoveryDifferences = "discovery_differences";
+    public const string ByPsl = "by_psl";
+    public const string ByTreeWalk = "by_tree_walk";
+    public const string AsHeaderFrom = "header_from";
+    public const string AsPolicyDomain = "policy_domain";
 }

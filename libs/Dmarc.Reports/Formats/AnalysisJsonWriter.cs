@@ -9,7 +9,8 @@ namespace Dmarc.Reports.Formats;
 
 /// <summary>
 /// Writes an <see cref="AnalysisResult"/> as one JSON document (docs/analysis-format.md): the classified streams with
-/// their sources, enforcement readiness per policy domain, reporter disagreements and the daily statistics.
+/// their sources, enforcement readiness per policy domain, reporter disagreements, where Public Suffix List and DNS tree
+/// walk disagree, and the daily statistics.
 /// </summary>
 public static class AnalysisJsonWriter
 {
@@ -58,6 +59,7 @@ public static class AnalysisJsonWriter
         }
 
         json.WriteEndArray();
+        AnalysisDiscoveryJson.Write(json, result.DiscoveryCheck, result.DiscoveryDifferences);
         json.WriteStartObject(N.Daily);
         json.WriteString(N.TimeZone, result.TimeZone);
         json.WriteStartArray(N.Days);

@@ -6,7 +6,7 @@ using System.Text;
 namespace Dmarc.Enrichment.Tests.Support;
 
 /// <summary>
-/// A tiny authoritative DNS server on 127.0.0.1 (UDP, a free port) answering PTR, A and AAAA from a table. Names
+/// A tiny authoritative DNS server on 127.0.0.1 (UDP, a free port) answering PTR, A, AAAA and TXT from a table. Names
 /// in <see cref="ServerFailure"/> get SERVFAIL, names in <see cref="Silent"/> get no answer at all, unknown names
 /// NXDOMAIN. Enough of RFC 1035 for DnsClient, nothing more.
 /// </summary>
@@ -14,6 +14,7 @@ internal sealed class LoopbackDnsServer : IAsyncDisposable
 {
     private const ushort TypeA = 1;
     private const ushort TypePtr = 12;
+    private const ushort TypeTxt = 16;
     private const ushort TypeAaaa = 28;
 
     private readonly UdpClient _socket = new(new IPEndPoint(IPAddress.Loopback, 0));
@@ -35,6 +36,8 @@ internal sealed class LoopbackDnsServer : IAsyncDisposable
 
     public Dictionary<string, List<string>> Ptr { get; } = new(StringComparer.OrdinalIgnoreCase);
     public Dictionary<string, List<IPAddress>> Addresses { get; } = new(StringComparer.OrdinalIgnoreCase);
+    /// <summary>TXT records by name: each record is its character-strings, in order.</summary>
+    public Dictionary<string, List<string[]>> Txt { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> ServerFailure { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Silent { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -48,6 +51,18 @@ internal sealed class LoopbackDnsServer : IAsyncDisposable
     public LoopbackDnsServer WithAddresses(string name, params string[] ips)
     {
         Addresses[name] = [.. ips.Select(IPAddress.Parse)];
+        return this;
+    }
+
+    /// <summary>One more TXT record at <paramref name="name"/>, made of <paramref name="strings"/> (each at most 255 bytes).</summary>
+    public LoopbackDnsServer WithTxt(string name, params string[] strings)
+    {
+        if (!Txt.TryGetValue(name, out var records))
+        {
+            Txt[name] = records = [];
+        }
+
+        records.Add(strings);
         return this;
     }
 
@@ -119,6 +134,12 @@ internal sealed class LoopbackDnsServer : IAsyncDisposable
                 .Select(address => (type, address.GetAddressBytes())));
         }
 
+        if (Txt.TryGetValue(name, out var texts))
+        {
+            known = true;
+            records.AddRange(texts.Where(_ => type == TypeTxt).Select(strings => (TypeTxt, EncodeStrings(strings))));
+        }
+
         var responseCode = ServerFailure.Contains(name) ? 2 : known ? 0 : 3;
         var response = new List<byte>(query[..questionEnd]);
         var flags = (ushort)(0x8000 | 0x0400 | (query[2] & 0x01) << 8 | 0x0080 | responseCode); // QR, AA, RD copied, RA
@@ -165,6 +186,19 @@ internal sealed class LoopbackDnsServer : IAsyncDisposable
         }
 
         bytes.Add(0);
+        return [.. bytes];
+    }
+
+    private static byte[] EncodeStrings(string[] strings)
+    {
+        var bytes = new List<byte>();
+        foreach (var text in strings)
+        {
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            bytes.Add((byte)utf8.Length);
+            bytes.AddRange(utf8);
+        }
+
         return [.. bytes];
     }
 

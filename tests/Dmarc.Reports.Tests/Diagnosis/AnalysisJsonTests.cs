@@ -108,4 +108,37 @@ public sealed class AnalysisJsonTests
         Assert.Equal(0, reporter.GetProperty("disagreements").GetProperty("messages").GetInt64());
         Assert.Equal(3, json.GetProperty("totals").GetProperty("messages").GetInt64());
     }
+
+    [Fact]
+    public async Task Discovery_differences_and_how_they_were_checked_are_written_at_the_top_level()
+    {
+        var records = new Dmarc.Reports.Domains.InMemoryDmarcRecords(new Dictionary<string, string> { ["example.com"] = "v=DMARC1; p=reject; psd=y" });
+        var policy = ReportXml.Policy(extra: "<discovery_method>treewalk</discovery_method>");
+        var analysis = Analyse.Reports(null, Report(ReportXml.Record(count: "5", headerFrom: "mail.brand.example.com"), policy: policy));
+
+        var json = Written(await analysis.ResultAsync(new FakeEnricher(), records, TestContext.Current.CancellationToken));
+
+        var check = json.GetProperty("discovery_check");
+        Assert.Equal("checked", check.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, check.GetProperty("reason").ValueKind);
+        Assert.Equal((1, 2, 2, 0, 0, 0), (check.GetProperty("reports").GetInt32(), check.GetProperty("domains").GetInt32(), check.GetProperty("checked").GetInt32(),
+            check.GetProperty("failed").GetInt32(), check.GetProperty("skipped").GetInt32(), check.GetProperty("messages_past_bound").GetInt32()));
+        Assert.Empty(check.GetProperty("failures").EnumerateArray());
+        var difference = Assert.Single(json.GetProperty("discovery_differences").EnumerateArray());
+        Assert.Equal("mail.brand.example.com", difference.GetProperty("domain").GetString());
+        Assert.Equal("example.com", difference.GetProperty("by_psl").GetString());
+        Assert.Equal("brand.example.com", difference.GetProperty("by_tree_walk").GetString());
+        Assert.True(difference.GetProperty("header_from").GetBoolean());
+        Assert.False(difference.GetProperty("policy_domain").GetBoolean());
+        Assert.Equal((1, 5), (difference.GetProperty("reports").GetInt32(), difference.GetProperty("messages").GetInt32()));
+    }
+
+    [Fact]
+    public void Without_tree_walk_reports_the_check_says_so_and_the_differences_are_an_empty_list()
+    {
+        var json = Written(Sample());
+
+        Assert.Equal("no_treewalk_reports", json.GetProperty("discovery_check").GetProperty("status").GetString());
+        Assert.Empty(json.GetProperty("discovery_differences").EnumerateArray());
+    }
 }

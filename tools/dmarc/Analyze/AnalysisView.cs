@@ -36,6 +36,10 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
         Show("Reporters that see it differently (recomputed DMARC vs policy_evaluated)", ["Reporter", "Messages", "Reporter pass, recomputed fail", "Reporter fail, recomputed pass"],
             diagnosis.Reporters.Where(r => r.Disagreements > 0).OrderByDescending(r => r.Disagreements).ThenBy(r => r.Reporter, StringComparer.Ordinal)
                 .Select(r => (string[])[r.Reporter, Number(r.Messages), Number(r.ReporterPassDmarcFail), Number(r.ReporterFailDmarcPass)]));
+        Show("PSL and tree walk disagree (organisational domains, for reports with discovery_method=treewalk)",
+            ["Domain", "By PSL", "By tree walk", "Reports", "Messages"],
+            diagnosis.DiscoveryDifferences.Select(d => (string[])[d.Domain, d.ByPublicSuffixList, d.ByTreeWalk, Number(d.Reports), Number(d.Messages)]));
+        Note(DiscoveryNote(diagnosis.DiscoveryCheck));
         Show("Failure reports (ruf)", ["Reported domain", "Source IP", "Auth failure", "Delivery", "Reports"],
             analysis.FailureKinds.OrderByDescending(f => f.Value).ThenBy(f => f.Key.ReportedDomain, StringComparer.Ordinal)
                 .Select(f => (string[])[f.Key.ReportedDomain, f.Key.SourceIp, f.Key.AuthFailure, f.Key.Delivery, Number(f.Value)]));
@@ -77,6 +81,24 @@ public sealed class AnalysisView(IAnsiConsole console, bool plain, int top)
             console.WriteLine($"({list.Count - top} more not shown; see --top)");
         }
     }
+
+    private void Note(string? line)
+    {
+        if (line is not null)
+        {
+            console.WriteLine();
+            console.WriteLine(line);
+        }
+    }
+
+    private static string? DiscoveryNote(DiscoveryCheck check) => check switch
+    {
+        { Status: DiscoveryCheckStatus.NotChecked } =>
+            $"{Counted(check.Reports, "report")} with discovery_method=treewalk: PSL and tree walk not checked ({check.Reason}).",
+        { Failed: > 0 } =>
+            $"PSL and tree walk: {Counted(check.Failed + check.Skipped, "domain")} of treewalk reports not checked ({check.Failures[0].Reason}).",
+        _ => null,
+    };
 
     private static string SourceName(StreamAnalysis stream) =>
         stream.Source?.Sender is { } sender ? $"{sender.Name} ({SenderTypeNames.Of(sender.Type)})"

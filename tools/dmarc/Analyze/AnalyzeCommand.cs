@@ -12,7 +12,8 @@ namespace Dmarc.Cli.Analyze;
 
 /// <summary>
 /// <c>dmarc analyze PATH...</c>: pass rates per policy domain, reporter and Header-From; every sending stream
-/// classified with evidence and fixes; enforcement readiness; failure and TLS reports; problems. As tables, or as the
+/// classified with evidence and fixes; enforcement readiness; where PSL and DNS tree walk disagree for treewalk reports;
+/// failure and TLS reports; problems. As tables, or as the
 /// analysis JSON (docs/analysis-format.md).
 /// </summary>
 public static class AnalyzeCommand
@@ -55,7 +56,8 @@ public static class AnalyzeCommand
 
         progress.Clear();
         using var enricher = SourceEnrichment.Create(settings.Enrichment, domains);
-        var result = await diagnosis.ResultAsync(enricher, cancellationToken);
+        var records = DnsDmarcRecords.Create(settings.Enrichment);
+        var result = await diagnosis.ResultAsync(enricher, records, cancellationToken);
         if (settings.Format == Json)
         {
             AnalysisJsonWriter.Write(terminal.Out, result, indented: false);

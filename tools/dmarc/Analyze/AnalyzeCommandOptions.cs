@@ -32,7 +32,7 @@ internal sealed class AnalyzeCommandOptions
 
     private readonly Option<bool> _offline = new("--offline")
     {
-        Description = "No network lookups at all (reverse DNS); local databases are still used.",
+        Description = "No network lookups at all (reverse DNS, DMARC records for the tree walk); local databases are still used.",
     };
 
     private readonly Option<string> _timeZone = new("--time-zone")
@@ -51,7 +51,7 @@ internal sealed class AnalyzeCommandOptions
     private readonly Option<string?> _knownSenders = new("--known-senders") { Description = "More known sending services, merged over the built-in map (docs/configuration.md)." };
     private readonly Option<string?> _countryDb = new("--country-db") { Description = "A MaxMind-format (MMDB) country database." };
     private readonly Option<string?> _asnDb = new("--asn-db") { Description = "A MaxMind-format (MMDB) ASN database." };
-    private readonly Option<string[]> _nameServers = new("--name-server") { Description = "DNS server for reverse lookups, ADDRESS[:PORT] (repeatable; default: the system's)." };
+    private readonly Option<string[]> _nameServers = new("--name-server") { Description = "DNS server for reverse DNS and DMARC record lookups, ADDRESS[:PORT] (repeatable; default: the system's)." };
     private readonly Option<string?> _psl = new("--psl") { Description = "A newer Public Suffix List file to use instead of the built-in one." };
     private readonly Argument<string[]> _paths = InputArguments.Paths();
 
