@@ -62,11 +62,12 @@ else
   exit 1
 fi
 
-echo "== replaying what afl kept (crashes, then hangs)"
+echo "== replaying what afl kept (crashes, then hangs) on an uninstrumented build"
+# Instrumented assemblies write to afl's shared memory and fail outside afl-fuzz.
 shopt -s nullglob
 kept=("$out"/findings/default/crashes/id:* "$out"/findings/default/hangs/id:*)
 if (( ${#kept[@]} == 0 )); then
   echo "nothing: no crash, no hang"
 else
-  dotnet "$bin/Dmarc.Fuzz.dll" replay "${kept[@]}" || true
+  dotnet run --project fuzz/Dmarc.Fuzz -c Release -- replay "${kept[@]}" || true
 fi

@@ -14,6 +14,7 @@ return args switch
 
 static int Fuzz()
 {
+    FuzzTarget.WarmUp();
     Fuzzer.OutOfProcess.Run(FuzzTarget.Read);
     return 0;
 }
