@@ -14,8 +14,7 @@ return args switch
 
 static int Fuzz()
 {
-    FuzzTarget.WarmUp();
-    Fuzzer.OutOfProcess.Run(FuzzTarget.Read);
+    Fuzzer.OutOfProcess.Run(FuzzTarget.ReadAfterWarmUp);
     return 0;
 }
 
