@@ -24,11 +24,9 @@ public sealed class HostileInputTests
             whitespaceMiB: 1024,
             Utf8(Policy() + Record() + "</feedback>\n"));
 
-        var (outcomes, elapsed) = Timed(() => Read.All(bomb, limits));
+        var cost = Cost.OfReading(bomb, limits).Within(Quickly, 16 * Cost.MiB + bomb.Length);
 
-        var invalid = Read.Single<InvalidReport>(outcomes);
-        Assert.Matches("(?i)(MaxReportBytes|expand|too large|larger|exceed|bomb)", invalid.Reason);
-        Assert.True(elapsed < Quickly, $"took {elapsed}");
+        cost.SingleInvalid("(?i)(MaxReportBytes|expand|too large|larger|exceed|bomb)");
     }
 
     [Fact]
