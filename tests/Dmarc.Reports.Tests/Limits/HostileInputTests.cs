@@ -152,6 +152,18 @@ public sealed class HostileInputTests
         Assert.Matches("(?i)(MaxInputBytes|too large|larger|exceed)", invalid.Reason);
     }
 
+    [Theory]
+    [InlineData("17000927990092799", "1700092799")]
+    [InlineData("1700006400", "-99999999999999")]
+    [InlineData("253402300800", "253402300800")]
+    public void A_date_range_beyond_the_years_1_to_9999_is_invalid(string begin, string end)
+    {
+        // Found by the fuzzer: such a number is a number, but no time; it was an exception.
+        var invalid = Read.Single<InvalidReport>(Read.All(Feedback(metadata: Metadata(begin: begin, end: end))));
+
+        Assert.Contains("is not a time", invalid.Reason, StringComparison.Ordinal);
+    }
+
     private static (IReadOnlyList<ReportOutcome> Outcomes, TimeSpan Elapsed) Timed(Func<IReadOnlyList<ReportOutcome>> read)
     {
         var clock = Stopwatch.StartNew();
