@@ -47,13 +47,14 @@ else
 fi
 
 echo "== fuzzing for $seconds s"
+started=$(date +%s)
 # The target is 'dotnet', not an afl-compiled binary: SharpFuzz talks afl's protocol from managed code.
 export AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 AFL_NO_AFFINITY=1
 afl-fuzz -i "$input" -o "$out/findings" -t "${FUZZ_TIMEOUT_MS:-5000}" -m none -V "$seconds" \
   -- dotnet "$bin/Dmarc.Fuzz.dll" >"$out/afl.log" 2>&1 || true
 
 stats=$out/findings/default/fuzzer_stats
-if [[ -f $stats ]]; then
+if [[ -f $stats ]] && (( $(awk '/^last_update/ { print $3 }' "$stats") >= started )); then
   echo "== afl-fuzz stats"
   grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs|bitmap_cvg|stability)' "$stats"
 else
@@ -62,11 +63,12 @@ else
   exit 1
 fi
 
-echo "== replaying what afl kept (crashes, then hangs)"
+echo "== replaying what afl kept (crashes, then hangs) on an uninstrumented build"
+# Instrumented assemblies write to afl's shared memory and fail outside afl-fuzz.
 shopt -s nullglob
 kept=("$out"/findings/default/crashes/id:* "$out"/findings/default/hangs/id:*)
 if (( ${#kept[@]} == 0 )); then
   echo "nothing: no crash, no hang"
 else
-  dotnet "$bin/Dmarc.Fuzz.dll" replay "${kept[@]}" || true
+  dotnet run --project fuzz/Dmarc.Fuzz -c Release -- replay "${kept[@]}" || true
 fi

@@ -14,7 +14,7 @@ return args switch
 
 static int Fuzz()
 {
-    Fuzzer.OutOfProcess.Run(FuzzTarget.Read);
+    Fuzzer.OutOfProcess.Run(FuzzTarget.ReadAfterWarmUp);
     return 0;
 }
 

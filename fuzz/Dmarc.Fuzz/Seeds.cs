@@ -26,8 +26,18 @@ public static class Seeds
     public static int Write(string directory)
     {
         Directory.CreateDirectory(directory);
+        foreach (var (name, content) in All())
+        {
+            File.WriteAllBytes(Path.Combine(directory, name), content);
+        }
+
+        return 0;
+    }
+
+    public static IEnumerable<(string Name, byte[] Content)> All()
+    {
         var report = Encoding.UTF8.GetBytes(Report);
-        var seeds = new (string Name, byte[] Content)[]
+        return new (string Name, byte[] Content)[]
         {
             ("report.xml", report),
             ("report-utf16.xml", Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Report.Replace("UTF-8", "UTF-16", StringComparison.Ordinal))).ToArray()),
@@ -40,13 +50,6 @@ public static class Seeds
             ("broken-doctype.xml", Encoding.UTF8.GetBytes(Report.Replace("<feedback>", "<!DOCTYPE feedback [<!ENTITY e \"x\">]><feedback>", StringComparison.Ordinal))),
             ("broken-cut.xml.gz", Gzip(report)[..120]),
         };
-
-        foreach (var (name, content) in seeds)
-        {
-            File.WriteAllBytes(Path.Combine(directory, name), content);
-        }
-
-        return 0;
     }
 
     private static byte[] Mail(string attachment) => Encoding.ASCII.GetBytes(

@@ -87,12 +87,12 @@ internal sealed class ReportHeaderFields
             missing.Add("report_id");
         }
 
-        if (!AggregateValues.TryNumber(_begin, out _) && _metadataSeen)
+        if (!IsUnixTime(_begin) && _metadataSeen)
         {
             missing.Add(_begin is null ? "date_range/begin" : $"date_range/begin (\"{Names.Printable(_begin)}\" is not a time)");
         }
 
-        if (!AggregateValues.TryNumber(_end, out _) && _metadataSeen)
+        if (!IsUnixTime(_end) && _metadataSeen)
         {
             missing.Add(_end is null ? "date_range/end" : $"date_range/end (\"{Names.Printable(_end)}\" is not a time)");
         }
@@ -104,6 +104,10 @@ internal sealed class ReportHeaderFields
 
         return missing;
     }
+
+    /// <summary>A number of seconds that is a time (year 1 to 9999), not merely a number.</summary>
+    private static bool IsUnixTime(string? value) => AggregateValues.TryNumber(value, out var seconds)
+        && seconds >= DateTimeOffset.MinValue.ToUnixTimeSeconds() && seconds <= DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     public ReportMetadata Metadata()
     {

@@ -45,7 +45,9 @@ internal sealed class WholeDecompression : ForwardReadStream
 
     public override int Read(Span<byte> buffer)
     {
-        if (_ended)
+        // A zero-byte read may make the decompressor read its input before it has given out all it holds: never
+        // passed on, so that reaching the end of the input always means what the remarks say.
+        if (_ended || buffer.IsEmpty)
         {
             return 0;
         }

@@ -70,7 +70,7 @@ public sealed class BrokenInputProperties
                       from inserted in ArbMap.Default.GeneratorFor<byte[]>()
                       select (byte[])[.. packed.Packed[..at], .. inserted, .. packed.Packed[(at + removed)..]];
 
-        Checks.Hold(Prop.ForAll(spliced.ToArbitrary(), bytes => ReaderPromises.ReadAndCheck(bytes)), cases: 300);
+        Checks.Hold(Prop.ForAll(spliced.ToArbitrary(), bytes => ReaderPromises.ReadAndCheck(bytes)), cases: 200);
     }
 
     private static byte[] Damage(byte[] packed, int[] positions, int[] values)
