@@ -20,7 +20,14 @@ public sealed class Measurement(string name)
     public string CollectionsPerRun => string.Join('/', _collections.Select(count => (count / (double)_runs).ToString("0.#", CultureInfo.InvariantCulture)));
 
     /// <summary>Runs <paramref name="read"/> once from a collected heap, recording time and bytes allocated by all threads.</summary>
-    public void Run(Action read)
+    public void Run(Action read) => RunAsync(() =>
+    {
+        read();
+        return Task.CompletedTask;
+    }).GetAwaiter().GetResult();
+
+    /// <summary>As <see cref="Run"/>, for work that awaits.</summary>
+    public async Task RunAsync(Func<Task> read)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -28,7 +35,7 @@ public sealed class Measurement(string name)
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var clock = Stopwatch.StartNew();
-        read();
+        await read();
         clock.Stop();
         for (var generation = 0; generation < 3; generation++)
         {

@@ -5,7 +5,7 @@ return args switch
 {
     ["harness", .. var rest] => ParseHarness.Run(rest),
     ["triage", .. var rest] => TriageHarness.Run(rest),
-    ["analysis", .. var rest] => AnalysisHarness.Run(rest),
+    ["analysis", .. var rest] => await AnalysisHarness.RunAsync(rest),
     ["bdn", .. var rest] => BdnRun(rest),
     _ => Help(),
 };
