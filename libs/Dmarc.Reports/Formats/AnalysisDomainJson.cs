@@ -50,7 +50,7 @@ internal static class AnalysisDomainJson
         json.WriteString(N.Summary, advice.Summary);
         json.WriteString(N.NextStep, advice.NextStep);
         json.WriteString(N.Target, advice.Target);
-        AnalysisJsonWriter.Strings(json, N.Reasoning, advice.Reasoning);
+        JsonLists.Strings(json, N.Reasoning, advice.Reasoning);
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -121,17 +121,6 @@ public static class AnalysisJsonWriter
         }
     }
 
-    internal static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
     internal static void Classes(Utf8JsonWriter json, string name, IReadOnlyDictionary<StreamClass, long> messages)
     {
         json.WriteStartObject(name);

@@ -18,7 +18,7 @@ internal static class AnalysisStreamJson
         json.WriteString(N.Class, DiagnosisNames.Of(stream.Verdict.Class));
         json.WriteString(N.Spf, DiagnosisNames.Of(stream.Verdict.Spf));
         json.WriteString(N.Dkim, DiagnosisNames.Of(stream.Verdict.Dkim));
-        AnalysisJsonWriter.Strings(json, N.Evidence, stream.Verdict.Evidence);
+        JsonLists.Strings(json, N.Evidence, stream.Verdict.Evidence);
         AnalysisJsonWriter.NullableString(json, N.Fix, stream.Verdict.Fix);
         WriteSource(json, stream.Source);
 
@@ -77,7 +77,7 @@ internal static class AnalysisStreamJson
         json.WriteString(N.SourceIp, key.SourceIp);
         json.WriteString(N.HeaderFrom, key.HeaderFrom);
         AnalysisJsonWriter.NullableString(json, N.EnvelopeFrom, key.EnvelopeFrom);
-        AnalysisJsonWriter.Strings(json, N.DkimDomains, key.DkimDomains);
+        JsonLists.Strings(json, N.DkimDomains, key.DkimDomains);
     }
 
     private static void WriteSource(Utf8JsonWriter json, SourceInfo? source)
@@ -109,6 +109,6 @@ internal static class AnalysisStreamJson
             json.WriteNull(N.Sender);
         }
 
-        AnalysisJsonWriter.Strings(json, N.SourceNotes, source?.Notes ?? []);
+        JsonLists.Strings(json, N.SourceNotes, source?.Notes ?? []);
     }
 }

@@ -19,15 +19,15 @@ public static class DmarcFailureJson
         json.WriteString("user_agent", report.UserAgent);
         json.WriteString("version", report.Version);
         json.WriteString("reporter_email", report.ReporterEmail);
-        Strings(json, "auth_failure", report.AuthFailure);
+        JsonLists.Strings(json, "auth_failure", report.AuthFailure);
         WriteAlignment(json, report.IdentityAlignment);
         json.WriteString("reported_domain", report.ReportedDomain);
-        Strings(json, "reported_uris", report.ReportedUris);
+        JsonLists.Strings(json, "reported_uris", report.ReportedUris);
         json.WriteString("source_ip", report.SourceIp);
         json.WriteString("arrival_date", report.ArrivalDate is { } arrival ? ReportTimes.Iso(arrival) : null);
         json.WriteString("arrival_date_text", report.ArrivalDateText);
         json.WriteString("original_mail_from", report.OriginalMailFrom);
-        Strings(json, "original_rcpt_to", report.OriginalRcptTo);
+        JsonLists.Strings(json, "original_rcpt_to", report.OriginalRcptTo);
         json.WriteString("original_envelope_id", report.OriginalEnvelopeId);
         json.WriteString("authentication_results", report.AuthenticationResults);
         json.WriteString("delivery_result", report.DeliveryResult is { } delivery ? FailureReportBuilder.Token(delivery) : null);
@@ -53,7 +53,7 @@ public static class DmarcFailureJson
         }
 
         json.WriteEndArray();
-        Strings(json, "problems", report.Problems);
+        JsonLists.Strings(json, "problems", report.Problems);
         WriteSample(json, report);
         json.WriteEndObject();
     }
@@ -168,17 +168,6 @@ public static class DmarcFailureJson
         json.WriteString("address", address.Address);
         json.WriteString("domain", address.Domain);
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static string Format(FailureReportFormat format) => format switch

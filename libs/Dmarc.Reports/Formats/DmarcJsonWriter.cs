@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Dmarc.Reports.Aggregate;
@@ -55,43 +54,28 @@ public sealed class DmarcJsonWriter : ReportFormatWriter
         Output.Write("]}}\n"u8);
     }
 
-    protected override void WriteOtherReport(ReportOutcome outcome)
+    protected override void WriteOtherReport(ReportOutcome outcome) => WriteJsonLine(_json, json =>
     {
-        Scratch.ResetWrittenCount();
-        _json.Reset();
-        _json.WriteStartObject();
-        DmarcReportJson.WriteSource(_json, outcome);
+        DmarcReportJson.WriteSource(json, outcome);
         switch (outcome)
         {
             case TlsReportParsed tls:
-                _json.WriteString(N.ReportType, N.SmtpTls);
-                _json.WritePropertyName(N.Report);
-                DmarcTlsJson.Write(_json, tls.Report);
+                json.WriteString(N.ReportType, N.SmtpTls);
+                json.WritePropertyName(N.Report);
+                DmarcTlsJson.Write(json, tls.Report);
                 break;
             case FailureReportParsed failure:
-                _json.WriteString(N.ReportType, N.Failure);
-                _json.WritePropertyName(N.Report);
-                DmarcFailureJson.Write(_json, failure.Report);
+                json.WriteString(N.ReportType, N.Failure);
+                json.WritePropertyName(N.Report);
+                DmarcFailureJson.Write(json, failure.Report);
                 break;
         }
+    });
 
-        _json.WriteEndObject();
-        _json.Flush();
-        Scratch.Write("\n"u8);
-        Output.Write(Scratch.WrittenSpan);
-    }
-
-    protected override void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason)
+    protected override void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason) => WriteJsonLine(_json, json =>
     {
-        Scratch.ResetWrittenCount();
-        _json.Reset();
-        _json.WriteStartObject();
-        DmarcReportJson.WriteSource(_json, outcome);
-        _json.WriteString(N.ReportType, kind == UnreadableKind.Invalid ? N.Invalid : N.NotAReport);
-        _json.WriteString(N.Reason, reason);
-        _json.WriteEndObject();
-        _json.Flush();
-        Scratch.Write("\n"u8);
-        Output.Write(Scratch.WrittenSpan);
-    }
+        DmarcReportJson.WriteSource(json, outcome);
+        json.WriteString(N.ReportType, kind == UnreadableKind.Invalid ? N.Invalid : N.NotAReport);
+        json.WriteString(N.Reason, reason);
+    });
 }

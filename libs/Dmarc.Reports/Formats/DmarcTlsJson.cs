@@ -50,8 +50,8 @@ internal static class DmarcTlsJson
         writer.WriteStartObject();
         writer.WriteString("policy_type", policy.Type is { } type ? TlsResultTypes.Token(type) : null);
         writer.WriteString("policy_domain", policy.Domain);
-        WriteTexts(writer, "policy_strings", policy.PolicyStrings);
-        WriteTexts(writer, "mx_hosts", policy.MxHosts);
+        JsonLists.Strings(writer, "policy_strings", policy.PolicyStrings);
+        JsonLists.Strings(writer, "mx_hosts", policy.MxHosts);
         writer.WriteNumber("successful_session_count", policy.SuccessfulSessionCount);
         writer.WriteNumber("failed_session_count", policy.FailedSessionCount);
         writer.WriteStartArray("failure_details");
@@ -71,16 +71,5 @@ internal static class DmarcTlsJson
 
         writer.WriteEndArray();
         writer.WriteEndObject();
-    }
-
-    private static void WriteTexts(Utf8JsonWriter writer, string name, IReadOnlyList<string> texts)
-    {
-        writer.WriteStartArray(name);
-        foreach (var text in texts)
-        {
-            writer.WriteStringValue(text);
-        }
-
-        writer.WriteEndArray();
     }
 }

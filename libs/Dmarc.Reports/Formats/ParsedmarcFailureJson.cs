@@ -54,8 +54,8 @@ public static class ParsedmarcFailureJson
         WriteIfMissing(written, "delivery_result", () => json.WriteString("delivery_result", Delivery(report)));
         json.WriteString("arrival_date_utc", report.ArrivalDate is { } arrival ? ReportTimes.Parsedmarc(arrival) : null);
         WriteSource(json, report.SourceIp);
-        Strings(json, "authentication_mechanisms", Mechanisms(report));
-        WriteIfMissing(written, "auth_failure", () => Strings(json, "auth_failure", report.AuthFailure));
+        JsonLists.Strings(json, "authentication_mechanisms", Mechanisms(report));
+        WriteIfMissing(written, "auth_failure", () => JsonLists.Strings(json, "auth_failure", report.AuthFailure));
         WriteIfMissing(written, "feedback_type", () => json.WriteString("feedback_type", report.FeedbackType));
         WriteIfMissing(written, "authentication_results", () => json.WriteString("authentication_results", report.AuthenticationResults));
         WriteIfMissing(written, "original_envelope_id", () => json.WriteString("original_envelope_id", report.OriginalEnvelopeId));
@@ -92,7 +92,7 @@ public static class ParsedmarcFailureJson
         switch (key)
         {
             case "auth_failure":
-                Strings(json, key, report.AuthFailure);
+                JsonLists.Strings(json, key, report.AuthFailure);
                 break;
             case "delivery_result":
                 json.WriteString(key, Delivery(report));
@@ -189,7 +189,7 @@ public static class ParsedmarcFailureJson
         WriteAddress(json, sample.From);
         Addresses(json, "to", sample.To);
         Addresses(json, "cc", sample.Cc);
-        Strings(json, "to_domains", sample.To.Select(address => address.Domain).Distinct());
+        JsonLists.Strings(json, "to_domains", sample.To.Select(address => address.Domain).Distinct());
         json.WriteString("date", sample.Date is { } date ? ReportTimes.Parsedmarc(date) + "+00:00" : null);
         json.WriteString("timezone", sample.DateOffset is { } offset ? Timezone(offset) : null);
         json.WriteString("body", sample.BodyParts.Count == 0 ? null : string.Join("\n--- mail_boundary ---\n", sample.BodyParts.Select(part => part.Text)));
@@ -248,7 +248,7 @@ public static class ParsedmarcFailureJson
             return;
         }
 
-        Strings(json, name, values);
+        JsonLists.Strings(json, name, values);
     }
 
     /// <summary>The sender's offset in hours as Python prints a float: <c>+2.0</c>, <c>-4.0</c>, <c>+5.5</c>.</summary>
@@ -280,16 +280,5 @@ public static class ParsedmarcFailureJson
         json.WriteString("local", address.LocalPart);
         json.WriteString("domain", address.Domain);
         json.WriteEndObject();
-    }
-
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

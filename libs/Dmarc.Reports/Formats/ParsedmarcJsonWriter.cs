@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Buffers;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -79,45 +78,30 @@ public sealed class ParsedmarcJsonWriter : ReportFormatWriter
         Output.Write("]}}\n"u8);
     }
 
-    protected override void WriteOtherReport(ReportOutcome outcome)
+    protected override void WriteOtherReport(ReportOutcome outcome) => WriteJsonLine(_json, json =>
     {
-        Scratch.ResetWrittenCount();
-        _json.Reset();
-        _json.WriteStartObject();
-        ParsedmarcReportJson.WriteSource(_json, outcome);
+        ParsedmarcReportJson.WriteSource(json, outcome);
         switch (outcome)
         {
             case TlsReportParsed tls:
-                _json.WriteString(N.ReportType, N.SmtpTls);
-                _json.WritePropertyName(N.Report);
-                ParsedmarcTlsJson.Write(_json, tls.Report);
+                json.WriteString(N.ReportType, N.SmtpTls);
+                json.WritePropertyName(N.Report);
+                ParsedmarcTlsJson.Write(json, tls.Report);
                 break;
             case FailureReportParsed failure:
-                _json.WriteString(N.ReportType, N.Failure);
-                _json.WritePropertyName(N.Report);
-                ParsedmarcFailureJson.Write(_json, failure.Report);
+                json.WriteString(N.ReportType, N.Failure);
+                json.WritePropertyName(N.Report);
+                ParsedmarcFailureJson.Write(json, failure.Report);
                 break;
         }
+    });
 
-        _json.WriteEndObject();
-        _json.Flush();
-        Scratch.Write("\n"u8);
-        Output.Write(Scratch.WrittenSpan);
-    }
-
-    protected override void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason)
+    protected override void WriteUnreadable(ReportOutcome outcome, UnreadableKind kind, string reason) => WriteJsonLine(_json, json =>
     {
-        Scratch.ResetWrittenCount();
-        _json.Reset();
-        _json.WriteStartObject();
-        ParsedmarcReportJson.WriteSource(_json, outcome);
-        _json.WriteString(N.ReportType, kind == UnreadableKind.Invalid ? N.Invalid : N.NotAReport);
-        _json.WriteString(N.Reason, reason);
-        _json.WriteEndObject();
-        _json.Flush();
-        Scratch.Write("\n"u8);
-        Output.Write(Scratch.WrittenSpan);
-    }
+        ParsedmarcReportJson.WriteSource(json, outcome);
+        json.WriteString(N.ReportType, kind == UnreadableKind.Invalid ? N.Invalid : N.NotAReport);
+        json.WriteString(N.Reason, reason);
+    });
 
     private void WriteRecord(bool first, ReadOnlySpan<byte> head, long count, ReadOnlySpan<byte> tail, ReadOnlySpan<byte> interval)
     {

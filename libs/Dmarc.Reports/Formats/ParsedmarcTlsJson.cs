@@ -37,13 +37,7 @@ internal static class ParsedmarcTlsJson
         writer.WriteString("policy_type", policy.Type is { } type ? TlsResultTypes.Token(type) : null);
         if (policy.PolicyStrings.Count > 0)
         {
-            writer.WriteStartArray("policy_strings");
-            foreach (var line in policy.PolicyStrings)
-            {
-                writer.WriteStringValue(line);
-            }
-
-            writer.WriteEndArray();
+            JsonLists.Strings(writer, "policy_strings", policy.PolicyStrings);
         }
 
         writer.WriteNumber("successful_session_count", policy.SuccessfulSessionCount);

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using Dmarc.Reports.Aggregate;
 using Dmarc.Reports.Outcomes;
 
@@ -70,6 +71,24 @@ public abstract class ReportFormatWriter(Stream output, int spillMemoryLimit = R
 
     /// <summary>Writes the report: header, then the entries of <paramref name="records"/> (ready for replay).</summary>
     protected abstract void WriteReport(AggregateReportParsed parsed, RecordSpillBuffer records);
+
+    /// <summary>
+    /// Writes one JSON object on a line of its own, through <see cref="Scratch"/>: the line of a report without records
+    /// to stream, or of an input without a report.
+    /// </summary>
+    protected void WriteJsonLine(Utf8JsonWriter json, Action<Utf8JsonWriter> members)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(members);
+        Scratch.ResetWrittenCount();
+        json.Reset();
+        json.WriteStartObject();
+        members(json);
+        json.WriteEndObject();
+        json.Flush();
+        Scratch.Write("\n"u8);
+        Output.Write(Scratch.WrittenSpan);
+    }
 
     /// <summary>Writes a report that has no records of its own to stream (a failure or an SMTP TLS report).</summary>
     protected abstract void WriteOtherReport(ReportOutcome outcome);
