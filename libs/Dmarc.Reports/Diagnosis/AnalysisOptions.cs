@@ -1,3 +1,5 @@
+using Dmarc.Reports.Enrichment;
+
 namespace Dmarc.Reports.Diagnosis;
 
 /// <summary>What the operator tells the analysis: their time zone, what kind each domain is, and its bounds.</summary>
@@ -13,6 +15,12 @@ public sealed record AnalysisOptions
 
     /// <summary>Bound on distinct streams, policy domains, reporters and days kept apart; the rest is summed as <see cref="Other"/>.</summary>
     public int MaxKeys { get; init; } = 100_000;
+
+    /// <summary>
+    /// The operator's sender inventory: a stream whose passing DKIM <c>d=</c> or SPF domain belongs to an authorised
+    /// sender is named after it (its IP ranges are matched by the enricher).
+    /// </summary>
+    public SenderInventory Inventory { get; init; } = SenderInventory.Empty;
 
     /// <summary>
     /// Bound on the distinct domains of <c>discovery_method=treewalk</c> reports whose organisational domains are

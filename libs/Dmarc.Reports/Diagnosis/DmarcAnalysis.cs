@@ -192,6 +192,13 @@ public sealed class DmarcAnalysis : IReportSink
                 };
         }
 
+        if (source is { Sender: null } && _options.Inventory.MatchPassingDomains(
+                tally.MisalignedDkimDomains.Entries.Select(entry => entry.Key),
+                tally.MisalignedSpfDomains.Entries.Select(entry => entry.Key)) is { } authorised)
+        {
+            source = source with { Sender = authorised };
+        }
+
         return new StreamAnalysis(tally, source, notes.Add(tally, StreamClassifier.Classify(tally, source, _domains)));
     }
 

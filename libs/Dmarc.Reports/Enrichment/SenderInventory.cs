@@ -104,9 +104,22 @@ public sealed class SenderInventory
             return bySource;
         }
 
-        foreach (var dkim in record.Dkim.Where(dkim => dkim.Result == Aggregate.DkimResult.Pass))
+        return MatchPassingDomains(
+            record.Dkim.Where(dkim => dkim.Result == Aggregate.DkimResult.Pass).Select(dkim => dkim.Domain),
+            record.Spf.Where(spf => spf.Result == Aggregate.SpfResult.Pass).Select(spf => spf.Domain));
+    }
+
+    /// <summary>
+    /// The authorised sender whose DKIM domain a passing DKIM <c>d=</c> is at or under, or whose SPF include shares its
+    /// organisational domain with a passing SPF domain; null when none is.
+    /// </summary>
+    public KnownSender? MatchPassingDomains(IEnumerable<string> dkimPassDomains, IEnumerable<string> spfPassDomains)
+    {
+        ArgumentNullException.ThrowIfNull(dkimPassDomains);
+        ArgumentNullException.ThrowIfNull(spfPassDomains);
+        foreach (var dkimDomain in dkimPassDomains)
         {
-            var domain = EnrichmentJson.Domain(dkim.Domain);
+            var domain = EnrichmentJson.Domain(dkimDomain);
             foreach (var sender in AuthorisedSenders)
             {
                 if (sender.DkimDomains.FirstOrDefault(listed => domain is not null && IsAtOrUnder(domain, listed)) is { } listedDomain)
@@ -116,9 +129,9 @@ public sealed class SenderInventory
             }
         }
 
-        foreach (var spf in record.Spf.Where(spf => spf.Result == Aggregate.SpfResult.Pass))
+        foreach (var spfDomain in spfPassDomains)
         {
-            if (EnrichmentJson.Domain(spf.Domain) is not { } domain)
+            if (EnrichmentJson.Domain(spfDomain) is not { } domain)
             {
                 continue;
             }

@@ -21,6 +21,21 @@ public sealed class DmarcAnalysisTests
     }
 
     [Fact]
+    public async Task A_stream_whose_passing_dkim_domain_belongs_to_an_authorised_sender_is_named_after_it()
+    {
+        const string Json = """{"authorisedSenders": [{"name": "Newsletter service", "dkimDomains": ["esp.example"]}]}""";
+        var inventory = SenderInventory.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Json)), LastTwoLabels.Instance, "inventory.json");
+        var analysis = Analyse.Reports(new AnalysisOptions { Inventory = inventory }, Report(Streams.MisconfiguredEsp() + Streams.Spoofing()));
+
+        var result = await analysis.ResultAsync(new FakeEnricher(), TestContext.Current.CancellationToken);
+
+        var esp = result.Streams.Single(s => s.Key.SourceIp == "198.51.100.150");
+        Assert.Equal("Newsletter service", esp.Source?.Sender?.Name);
+        Assert.Contains("esp.example is authorised for Newsletter service", esp.Source?.Sender?.MatchedBy, StringComparison.Ordinal);
+        Assert.Null(result.Streams.Single(s => s.Key.SourceIp == "203.0.113.5").Source?.Sender);
+    }
+
+    [Fact]
     public async Task A_source_that_is_not_an_ip_is_not_looked_up_and_says_why()
     {
         var analysis = Analyse.Reports(null, Report(ReportXml.Record(sourceIp: "mail.example.com", dkim: "fail", spf: "fail", authResults: ReportXml.SpfAuth(result: "fail"))));

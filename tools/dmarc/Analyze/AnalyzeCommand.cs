@@ -44,8 +44,10 @@ public static class AnalyzeCommand
         }
 
         var domains = settings.PublicSuffixListPath is { } psl ? PublicSuffixList.Load(psl) : PublicSuffixList.Default;
+        // Configured files are read before any report, so that a broken one stops the command at once.
+        using var enricher = SourceEnrichment.Create(settings.Enrichment, domains);
         var summary = new Analysis();
-        var diagnosis = new DmarcAnalysis(new PublishedPolicyAligner(domains), domains, settings.Analysis);
+        var diagnosis = new DmarcAnalysis(new PublishedPolicyAligner(domains), domains, settings.Analysis with { Inventory = enricher.Inventory });
         var progress = new ProgressLine(new FanOutSink(new AnalysisSink(summary), diagnosis), terminal.Error, terminal.ErrorIsTerminal);
         var tally = new OutcomeTally(progress);
         using (var pipeline = new PipelinedSink(tally))
@@ -55,7 +57,6 @@ public static class AnalyzeCommand
         }
 
         progress.Clear();
-        using var enricher = SourceEnrichment.Create(settings.Enrichment, domains);
         var records = DnsDmarcRecords.Create(settings.Enrichment);
         var result = await diagnosis.ResultAsync(enricher, records, cancellationToken);
         if (settings.Format == Json)
