@@ -36,14 +36,7 @@ public sealed class DnsDmarcRecords : IDmarcRecordSource
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.LookupTimeout, TimeSpan.Zero, nameof(options.LookupTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.DmarcRecordCacheCapacity, 1, nameof(options.DmarcRecordCacheCapacity));
-        var servers = options.NameServers.Select(NameServerEndPoint.Parse).ToArray();
-        var clientOptions = servers.Length == 0 ? new LookupClientOptions() : new LookupClientOptions(servers);
-        clientOptions.Timeout = options.QueryTimeout;
-        clientOptions.Retries = options.Retries;
-        clientOptions.UseTcpFallback = options.UseTcpFallback;
-        clientOptions.UseCache = false;
-        clientOptions.ThrowDnsErrors = false;
-        _client = new LookupClient(clientOptions);
+        _client = DnsClients.Create(options);
         _lookupTimeout = options.LookupTimeout;
         _cache = new DmarcRecordCache(options.DmarcRecordCacheCapacity, clock);
     }

@@ -16,14 +16,7 @@ public sealed class DnsReverseLookup : IReverseDns
     public DnsReverseLookup(EnrichmentOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var servers = options.NameServers.Select(NameServerEndPoint.Parse).ToArray();
-        var clientOptions = servers.Length == 0 ? new LookupClientOptions() : new LookupClientOptions(servers);
-        clientOptions.Timeout = options.QueryTimeout;
-        clientOptions.Retries = options.Retries;
-        clientOptions.UseTcpFallback = options.UseTcpFallback;
-        clientOptions.UseCache = false;
-        clientOptions.ThrowDnsErrors = false;
-        _client = new LookupClient(clientOptions);
+        _client = DnsClients.Create(options);
     }
 
     public async ValueTask<IReadOnlyList<string>> PtrAsync(IPAddress ip, CancellationToken cancellationToken)

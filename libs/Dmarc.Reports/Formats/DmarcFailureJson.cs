@@ -105,9 +105,9 @@ public static class DmarcFailureJson
         json.WriteBoolean("headers_only", sample.HeadersOnly);
         json.WriteString("subject", sample.Subject);
         json.WritePropertyName("from");
-        WriteAddress(json, sample.From);
-        Addresses(json, "to", sample.To);
-        Addresses(json, "cc", sample.Cc);
+        SampleAddressJson.Write(json, sample.From, withLocalPart: false);
+        SampleAddressJson.WriteList(json, "to", sample.To, withLocalPart: false);
+        SampleAddressJson.WriteList(json, "cc", sample.Cc, withLocalPart: false);
         json.WriteString("date", sample.Date is { } date ? ReportTimes.Iso(date) : null);
         json.WriteString("message_id", sample.MessageId);
         json.WriteStartArray("headers");
@@ -141,32 +141,6 @@ public static class DmarcFailureJson
         }
 
         json.WriteEndArray();
-        json.WriteEndObject();
-    }
-
-    private static void Addresses(Utf8JsonWriter json, string name, IReadOnlyList<SampleAddress> addresses)
-    {
-        json.WriteStartArray(name);
-        foreach (var address in addresses)
-        {
-            WriteAddress(json, address);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteAddress(Utf8JsonWriter json, SampleAddress? address)
-    {
-        if (address is null)
-        {
-            json.WriteNullValue();
-            return;
-        }
-
-        json.WriteStartObject();
-        json.WriteString("display_name", address.DisplayName);
-        json.WriteString("address", address.Address);
-        json.WriteString("domain", address.Domain);
         json.WriteEndObject();
     }
 

@@ -186,9 +186,9 @@ public static class ParsedmarcFailureJson
 
         json.WriteString("subject", sample.Subject);
         json.WritePropertyName("from");
-        WriteAddress(json, sample.From);
-        Addresses(json, "to", sample.To);
-        Addresses(json, "cc", sample.Cc);
+        SampleAddressJson.Write(json, sample.From, withLocalPart: true);
+        SampleAddressJson.WriteList(json, "to", sample.To, withLocalPart: true);
+        SampleAddressJson.WriteList(json, "cc", sample.Cc, withLocalPart: true);
         JsonLists.Strings(json, "to_domains", sample.To.Select(address => address.Domain).Distinct());
         json.WriteString("date", sample.Date is { } date ? ReportTimes.Parsedmarc(date) + "+00:00" : null);
         json.WriteString("timezone", sample.DateOffset is { } offset ? Timezone(offset) : null);
@@ -254,31 +254,4 @@ public static class ParsedmarcFailureJson
     /// <summary>The sender's offset in hours as Python prints a float: <c>+2.0</c>, <c>-4.0</c>, <c>+5.5</c>.</summary>
     private static string Timezone(TimeSpan offset) =>
         (offset < TimeSpan.Zero ? "-" : "+") + Math.Abs(offset.TotalHours).ToString("0.0##", CultureInfo.InvariantCulture);
-
-    private static void Addresses(Utf8JsonWriter json, string name, IReadOnlyList<SampleAddress> addresses)
-    {
-        json.WriteStartArray(name);
-        foreach (var address in addresses)
-        {
-            WriteAddress(json, address);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteAddress(Utf8JsonWriter json, SampleAddress? address)
-    {
-        if (address is null)
-        {
-            json.WriteNullValue();
-            return;
-        }
-
-        json.WriteStartObject();
-        json.WriteString("display_name", address.DisplayName);
-        json.WriteString("address", address.Address);
-        json.WriteString("local", address.LocalPart);
-        json.WriteString("domain", address.Domain);
-        json.WriteEndObject();
-    }
 }
