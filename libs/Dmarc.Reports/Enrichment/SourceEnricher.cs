@@ -12,6 +12,7 @@ namespace Dmarc.Reports.Enrichment;
 /// </summary>
 public sealed class SourceEnricher : ISourceEnricher, IDisposable
 {
+    private int _failedInARow;
     private readonly ForwardConfirmedReverseDns? _reverseDns;
     private readonly INetworkInfo? _networkInfo;
     private readonly IOrganizationalDomains _organizationalDomains;
@@ -103,10 +104,27 @@ public sealed class SourceEnricher : ISourceEnricher, IDisposable
             return new ReverseDnsAnswer(null, false, [$"{address} is in {range}, a range not on the public Internet: reverse DNS was not looked up"], LookupFailed: false);
         }
 
+        if (Volatile.Read(ref _failedInARow) >= _settings.MaxFailedLookupsInARow)
+        {
+            return new ReverseDnsAnswer(null, false,
+                [$"reverse DNS was given up after {_settings.MaxFailedLookupsInARow} lookups in a row failed (DNS unreachable?): not looked up"],
+                LookupFailed: true);
+        }
+
         await _lookupSlots.WaitAsync().ConfigureAwait(false);
         try
         {
-            return await _reverseDns.LookUpAsync(address).ConfigureAwait(false);
+            var answer = await _reverseDns.LookUpAsync(address).ConfigureAwait(false);
+            if (answer.LookupFailed)
+            {
+                Interlocked.Increment(ref _failedInARow);
+            }
+            else
+            {
+                Volatile.Write(ref _failedInARow, 0);
+            }
+
+            return answer;
         }
         finally
         {

@@ -18,6 +18,12 @@ public sealed record SourceEnricherSettings
     /// <summary>How many IPs are looked up in DNS at the same time.</summary>
     public int MaxConcurrentLookups { get; init; } = 8;
 
+    /// <summary>
+    /// After this many reverse lookups in a row time out or fail (not "no PTR": DNS itself not answering), DNS is taken
+    /// to be unreachable and the remaining IPs are not looked up, so that a run without DNS ends in seconds, not hours.
+    /// </summary>
+    public int MaxFailedLookupsInARow { get; init; } = 16;
+
     /// <summary>How many PTR names of one IP are tried for forward confirmation (some IPs publish dozens).</summary>
     public int MaxPtrNames { get; init; } = 4;
 
@@ -39,6 +45,7 @@ public sealed record SourceEnricherSettings
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(LookupTimeout, TimeSpan.Zero, nameof(LookupTimeout));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentLookups, 1, nameof(MaxConcurrentLookups));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxPtrNames, 1, nameof(MaxPtrNames));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFailedLookupsInARow, 1, nameof(MaxFailedLookupsInARow));
         ArgumentOutOfRangeException.ThrowIfLessThan(CacheCapacity, 1, nameof(CacheCapacity));
         ArgumentOutOfRangeException.ThrowIfLessThan(CacheLifetime, TimeSpan.Zero, nameof(CacheLifetime));
         ArgumentOutOfRangeException.ThrowIfLessThan(FailedLookupLifetime, TimeSpan.Zero, nameof(FailedLookupLifetime));

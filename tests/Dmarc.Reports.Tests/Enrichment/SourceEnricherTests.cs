@@ -128,6 +128,44 @@ public sealed class SourceEnricherTests
     }
 
     [Fact]
+    public async Task After_enough_failed_lookups_in_a_row_dns_is_given_up_for_the_rest_of_the_run()
+    {
+        var dns = FakeReverseDns.Open().Confirmed("192.0.2.200", "mx.example.com");
+        for (var i = 1; i <= 6; i++)
+        {
+            dns.Failing.Add($"192.0.2.{i}");
+        }
+
+        using var enricher = Enricher(dns, settings: new() { MaxFailedLookupsInARow = 3, MaxConcurrentLookups = 1 });
+
+        for (var i = 1; i <= 6; i++)
+        {
+            await enricher.EnrichAsync($"192.0.2.{i}", _token);
+        }
+
+        var afterGivingUp = await enricher.EnrichAsync("192.0.2.200", _token);
+
+        Assert.Equal(3, dns.PtrCalls);
+        Assert.Null(afterGivingUp.ReverseDns);
+        Assert.Contains(afterGivingUp.Notes, note => note.StartsWith("reverse DNS was given up after 3 lookups in a row failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_lookup_that_answers_resets_the_count_of_failures_in_a_row()
+    {
+        var dns = FakeReverseDns.Open().Confirmed("192.0.2.100", "mx.example.com");
+        dns.Failing.UnionWith(["192.0.2.1", "192.0.2.2", "192.0.2.3", "192.0.2.4"]);
+        using var enricher = Enricher(dns, settings: new() { MaxFailedLookupsInARow = 3, MaxConcurrentLookups = 1 });
+
+        foreach (var ip in new[] { "192.0.2.1", "192.0.2.2", "192.0.2.100", "192.0.2.3", "192.0.2.4" })
+        {
+            await enricher.EnrichAsync(ip, _token);
+        }
+
+        Assert.Equal(5, dns.PtrCalls);
+    }
+
+    [Fact]
     public async Task A_source_that_is_not_an_IP_address_is_not_looked_up()
     {
         var dns = FakeReverseDns.Open();
