@@ -15,9 +15,12 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
 
     public void Walk(Content content, bool mbox, IReportSink target)
     {
-        using var stream = content.Open();
-        // Persistent parsing leaves part contents in a seekable input instead of copying them all into memory.
-        var parser = new MimeParser(new ParserOptions { MaxMimeDepth = 16 }, stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity, persistent: stream.CanSeek);
+        using var opened = content.Open();
+        // Persistent parsing leaves part contents in a seekable input instead of copying them all into memory; a mail
+        // that comes out of a decompressor is spooled first (to a file when large), so that it can be parsed so too.
+        using var spool = opened.CanSeek ? null : Spooled(opened);
+        using var stream = spool?.Open() ?? opened;
+        var parser = new MimeParser(new ParserOptions { MaxMimeDepth = 16 }, stream, mbox ? MimeFormat.Mbox : MimeFormat.Entity, persistent: true);
         if (!mbox)
         {
             WalkMessage(parser.ParseMessage(cancellationToken), content, target);
@@ -29,6 +32,13 @@ internal sealed class MailWalker(InputWalker walker, ReportLimits limits, string
             var message = parser.ParseMessage(cancellationToken);
             WalkMessage(message, content.Inner(content.Open, $"message {number}"), target);
         }
+    }
+
+    private static Spool Spooled(Stream input)
+    {
+        var spool = new Spool();
+        input.CopyTo(spool);
+        return spool;
     }
 
     private void WalkMessage(MimeMessage message, Content mail, IReportSink target)

@@ -83,6 +83,22 @@ public sealed class HostileMailTests
     }
 
     [Fact]
+    public void A_gzipped_mail_with_a_large_attachment_is_read_in_flat_memory()
+    {
+        // A mail that comes out of a decompressor cannot be parsed in place: it is spooled, not held in memory.
+        var line = "QUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFB\n";
+        var body = new StringBuilder(Headers + "\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nSee attachment.\n--b\n"
+            + "Content-Type: application/octet-stream; name=\"big.bin\"\nContent-Transfer-Encoding: base64\n\n");
+        body.Insert(body.Length, line, 40 * 1024 * 1024 / line.Length).Append("--b--\n");
+        var gzippedMail = Gzip(Lf(body.ToString()));
+
+        var cost = Cost.OfReading(gzippedMail).Within(Cost.Seconds10, 32 * Cost.MiB);
+
+        var notAReport = Read.Single<NotAReport>(cost.Outcomes);
+        Assert.Contains("application/octet-stream", notAReport.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_large_attachment_in_undeclared_base64_is_decoded_in_flat_memory()
     {
         // No Content-Transfer-Encoding: 13 MB of base64 text, recognised and decoded as a stream. Each of the two
