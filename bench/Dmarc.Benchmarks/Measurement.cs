@@ -20,31 +20,42 @@ public sealed class Measurement(string name)
     public string CollectionsPerRun => string.Join('/', _collections.Select(count => (count / (double)_runs).ToString("0.#", CultureInfo.InvariantCulture)));
 
     /// <summary>Runs <paramref name="read"/> once from a collected heap, recording time and bytes allocated by all threads.</summary>
-    public void Run(Action read) => RunAsync(() =>
+    public void Run(Action read)
     {
+        var start = Start();
         read();
-        return Task.CompletedTask;
-    }).GetAwaiter().GetResult();
+        Stop(start);
+    }
 
     /// <summary>As <see cref="Run"/>, for work that awaits.</summary>
     public async Task RunAsync(Func<Task> read)
     {
+        var start = Start();
+        await read();
+        Stop(start);
+    }
+
+    private static (long Allocated, int[] Collections, Stopwatch Clock) Start()
+    {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        int[] collectionsBefore = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
-        var clock = Stopwatch.StartNew();
-        await read();
-        clock.Stop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
+        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
+        return (allocated, collections, Stopwatch.StartNew());
+    }
+
+    private void Stop((long Allocated, int[] Collections, Stopwatch Clock) start)
+    {
+        start.Clock.Stop();
         for (var generation = 0; generation < 3; generation++)
         {
-            _collections[generation] += GC.CollectionCount(generation) - collectionsBefore[generation];
+            _collections[generation] += GC.CollectionCount(generation) - start.Collections[generation];
         }
 
         _runs++;
-        _allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
-        _seconds.Add(clock.Elapsed.TotalSeconds);
+        _allocated.Add(GC.GetTotalAllocatedBytes(precise: true) - start.Allocated);
+        _seconds.Add(start.Clock.Elapsed.TotalSeconds);
     }
 
     private static double Median(List<double> values)
